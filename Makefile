@@ -1,0 +1,42 @@
+# BedrockTrail: `make demo` runs the whole pipeline on the bundled fixtures; `make test` runs every test.
+DOTNET ?= dotnet
+CONFIG ?= Release
+TOOLS := $(CURDIR)/.tools
+S3RVER := $(TOOLS)/node_modules/s3rver/bin/s3rver.js
+CLI := $(DOTNET) run --project src/BedrockTrail.Cli -c $(CONFIG) --no-build --
+export DOTNET_CLI_TELEMETRY_OPTOUT := 1
+export DOTNET_NOLOGO := 1
+export BEDROCKTRAIL_S3RVER := $(S3RVER)
+
+.PHONY: all restore build test demo bench format clean s3rver
+
+all: build
+
+restore:
+	$(DOTNET) restore BedrockTrail.sln
+
+build: restore
+	$(DOTNET) build BedrockTrail.sln -c $(CONFIG) --no-restore
+
+# s3rver is a real S3 protocol server; the integration tests start it on loopback from this folder.
+s3rver: $(S3RVER)
+$(S3RVER):
+	mkdir -p $(TOOLS)
+	cd $(TOOLS) && echo '{"name":"bedrocktrail-test-tools","private":true}' > package.json && npm install --no-audit --no-fund s3rver@3.7.1
+
+test: build s3rver
+	$(DOTNET) test BedrockTrail.sln -c $(CONFIG) --no-build
+
+demo: build
+	rm -rf .demo
+	$(CLI) demo --lake .demo/lake
+
+bench: build s3rver
+	$(DOTNET) run --project bench/BedrockTrail.Bench -c $(CONFIG) --no-build -- --work .bench
+
+format:
+	$(DOTNET) format BedrockTrail.sln --verify-no-changes
+
+clean:
+	rm -rf .demo .bench artifacts
+	$(DOTNET) clean BedrockTrail.sln -c $(CONFIG)
