@@ -1,0 +1,119 @@
+using BedrockTrail.Lake;
+using BedrockTrail.Lake.Schema;
+
+namespace BedrockTrail.Normalise.Lake;
+
+/// <summary>
+/// One ingest run's write access to a lake: holds the lake's lock, recovers what a killed run left, skips objects
+/// already read, appends new rows, and commits. Commit order is data files, then quarantine, then the ledger: the
+/// ledger file is the commit record, so a run killed before it leaves nothing that the next run would count twice.
+/// </summary>
+public sealed class LakeIngestSession : IAsyncDisposable
+{
+    private readonly LakeLayout _lake;
+    private readonly FileStream _lock;
+    private readonly IngestedLedger _ledger;
+    private readonly PartitionedTableWriter<BedrockCall> _calls;
+    private readonly PartitionedTableWriter<CredentialEvent> _credentials;
+    private readonly PartitionedTableWriter<InvocationLogRecord> _invocationLogs;
+    private readonly List<IngestedObject> _ingested = [];
+    private readonly List<QuarantineEntry> _quarantined = [];
+
+    private LakeIngestSession(LakeLayout lake, FileStream lockFile, IngestedLedger ledger, string runId, int removedOnRecovery)
+    {
+        _lake = lake;
+        _lock = lockFile;
+        _ledger = ledger;
+        RunId = runId;
+        RemovedOnRecovery = removedOnRecovery;
+        _calls = new PartitionedTableWriter<BedrockCall>(lake, LakeTables.BedrockCalls, runId);
+        _credentials = new PartitionedTableWriter<CredentialEvent>(lake, LakeTables.CredentialEvents, runId);
+        _invocationLogs = new PartitionedTableWriter<InvocationLogRecord>(lake, LakeTables.InvocationLogs, runId);
+    }
+
+    public string RunId { get; }
+
+    /// <summary>Files a previous, killed run left behind and this session removed before starting.</summary>
+    public int RemovedOnRecovery { get; }
+
+    public int KnownObjects => _ledger.Count;
+
+    public long BedrockCallsWritten => _calls.RowsWritten;
+
+    public long CredentialEventsWritten => _credentials.RowsWritten;
+
+    public long InvocationLogsWritten => _invocationLogs.RowsWritten;
+
+    public long DuplicatesDropped => _calls.DuplicatesDropped + _credentials.DuplicatesDropped + _invocationLogs.DuplicatesDropped;
+
+    public int QuarantineEntries => _quarantined.Count;
+
+    /// <exception cref="LakeBusyException">Another run holds the lake.</exception>
+    public static async Task<LakeIngestSession> OpenAsync(LakeLayout lake, string runId, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(lake.Bookkeeping);
+        FileStream lockFile;
+        try
+        {
+            lockFile = new FileStream(lake.LockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new LakeBusyException(lake.Root, e);
+        }
+
+        try
+        {
+            var removed = LakeRecovery.RemoveUncommitted(lake);
+            var ledger = await IngestedLedger.LoadAsync(lake, cancellationToken).ConfigureAwait(false);
+            return new LakeIngestSession(lake, lockFile, ledger, runId, removed);
+        }
+        catch
+        {
+            await lockFile.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public bool AlreadyIngested(string sourceObject, string? etag, long size) => _ledger.Contains(sourceObject, etag, size);
+
+    public ValueTask<bool> AddAsync(BedrockCall call, CancellationToken cancellationToken) => _calls.AddAsync(call, cancellationToken);
+
+    public ValueTask<bool> AddAsync(CredentialEvent issuance, CancellationToken cancellationToken) => _credentials.AddAsync(issuance, cancellationToken);
+
+    public ValueTask<bool> AddAsync(InvocationLogRecord record, CancellationToken cancellationToken) => _invocationLogs.AddAsync(record, cancellationToken);
+
+    /// <summary>Marks an object as read (its rows already added); it is skipped by later runs once committed.</summary>
+    public void RecordIngested(IngestedObject entry)
+    {
+        _ingested.Add(entry);
+        _ledger.Add(entry.SourceObject, entry.ETag, entry.Size);
+    }
+
+    public void Quarantine(QuarantineEntry entry) => _quarantined.Add(entry with { RunId = RunId });
+
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        await _calls.FlushAllAsync(cancellationToken).ConfigureAwait(false);
+        await _credentials.FlushAllAsync(cancellationToken).ConfigureAwait(false);
+        await _invocationLogs.FlushAllAsync(cancellationToken).ConfigureAwait(false);
+        var runFile = LakeLayout.RunFileName(RunId);
+        if (_quarantined.Count > 0)
+        {
+            await LakeFiles.WriteAtomicallyAsync(Path.Combine(_lake.QuarantineFolder, runFile), LakeTables.Quarantine, _quarantined, cancellationToken).ConfigureAwait(false);
+        }
+
+        var wroteData = _calls.FilesWritten.Count + _credentials.FilesWritten.Count + _invocationLogs.FilesWritten.Count > 0;
+        if (_ingested.Count > 0 || _quarantined.Count > 0 || wroteData)
+        {
+            await LakeFiles.WriteAtomicallyAsync(Path.Combine(_lake.IngestedFolder, runFile), LakeTables.Ingested, _ingested, cancellationToken).ConfigureAwait(false);
+        }
+
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Without a commit the data files of this run are orphans; the next run removes them (see LakeRecovery).
+        await _lock.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,125 @@
+using BedrockTrail.Lake;
+using BedrockTrail.Lake.Schema;
+
+namespace BedrockTrail.Normalise.Lake;
+
+/// <summary>
+/// Buffers one run's rows of one time-partitioned table by <c>date=</c> partition, drops rows the lake already holds
+/// (CloudTrail delivers some events twice, with the same eventID), and writes bounded part files as buffers fill.
+/// Memory stays bounded: no more than <see cref="MaxBufferedRows"/> rows wait in memory.
+/// </summary>
+internal sealed class PartitionedTableWriter<TRow>
+{
+    public const int MaxBufferedRows = 250_000;
+
+    private readonly LakeLayout _lake;
+    private readonly LakeTable<TRow> _table;
+    private readonly string _runId;
+    private readonly int _rowsPerFile;
+    private readonly Dictionary<DateOnly, List<TRow>> _buffers = [];
+    private readonly Dictionary<DateOnly, HashSet<string>> _seen = [];
+    private int _buffered;
+    private int _sequence;
+
+    public PartitionedTableWriter(LakeLayout lake, LakeTable<TRow> table, string runId, int rowsPerFile = ParquetTableFile.DefaultRowGroupSize)
+    {
+        if (table.PartitionTime is null)
+        {
+            throw new ArgumentException($"Table {table.Name} is not time-partitioned.", nameof(table));
+        }
+
+        _lake = lake;
+        _table = table;
+        _runId = runId;
+        _rowsPerFile = rowsPerFile;
+    }
+
+    public long RowsWritten { get; private set; }
+
+    public long DuplicatesDropped { get; private set; }
+
+    public IList<string> FilesWritten { get; } = [];
+
+    /// <summary>Adds a row unless its key is already in the lake or in this run; returns whether it was added.</summary>
+    public async ValueTask<bool> AddAsync(TRow row, CancellationToken cancellationToken)
+    {
+        var date = DateOnly.FromDateTime(_table.PartitionTime!(row));
+        if (_table.DedupeKey is { } keyOf)
+        {
+            var seen = await SeenAsync(date, cancellationToken).ConfigureAwait(false);
+            if (!seen.Add(keyOf(row)))
+            {
+                DuplicatesDropped++;
+                return false;
+            }
+        }
+
+        if (!_buffers.TryGetValue(date, out var buffer))
+        {
+            buffer = [];
+            _buffers[date] = buffer;
+        }
+
+        buffer.Add(row);
+        _buffered++;
+        if (buffer.Count >= _rowsPerFile)
+        {
+            await FlushAsync(date, cancellationToken).ConfigureAwait(false);
+        }
+        else if (_buffered >= MaxBufferedRows)
+        {
+            var largest = _buffers.MaxBy(b => b.Value.Count).Key;
+            await FlushAsync(largest, cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    public async Task FlushAllAsync(CancellationToken cancellationToken)
+    {
+        foreach (var date in _buffers.Keys.Order().ToList())
+        {
+            await FlushAsync(date, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task FlushAsync(DateOnly date, CancellationToken cancellationToken)
+    {
+        if (!_buffers.Remove(date, out var rows) || rows.Count == 0)
+        {
+            return;
+        }
+
+        // Sorted by time inside a file so that readers' min/max statistics can skip row groups.
+        rows.Sort((a, b) => _table.PartitionTime!(a).CompareTo(_table.PartitionTime!(b)));
+        var path = Path.Combine(_lake.PartitionFolder(_table.Name, date), LakeLayout.PartFileName(_runId, _sequence++));
+        await LakeFiles.WriteAtomicallyAsync(path, _table, rows, cancellationToken).ConfigureAwait(false);
+        FilesWritten.Add(path);
+        RowsWritten += rows.Count;
+        _buffered -= rows.Count;
+    }
+
+    /// <summary>Keys already in a partition, read once per partition this run touches (not the whole lake).</summary>
+    private async ValueTask<HashSet<string>> SeenAsync(DateOnly date, CancellationToken cancellationToken)
+    {
+        if (_seen.TryGetValue(date, out var seen))
+        {
+            return seen;
+        }
+
+        seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in LakeFiles.DataFiles(_lake.PartitionFolder(_table.Name, date)))
+        {
+            foreach (var key in await ParquetColumnReader.ReadStringsAsync(file, _table.DedupeColumn!, cancellationToken).ConfigureAwait(false))
+            {
+                if (key is not null)
+                {
+                    seen.Add(key);
+                }
+            }
+        }
+
+        _seen[date] = seen;
+        return seen;
+    }
+}

@@ -1,0 +1,101 @@
+using System.Data.Common;
+using BedrockTrail.Lake;
+using BedrockTrail.Query.Views;
+using DuckDB.NET.Data;
+
+namespace BedrockTrail.Query;
+
+/// <summary>
+/// An in-memory DuckDB over a lake's Parquet files with the contract's views. DuckDB never reaches for the network:
+/// extension auto-install is off (httpfs is not bundled and S3 is read through the AWS SDK instead).
+/// One instance per thread: DuckDB connections are not shared across threads.
+/// </summary>
+public sealed class LakeDatabase : IDisposable
+{
+    private readonly DuckDBConnection _connection;
+
+    private LakeDatabase(DuckDBConnection connection, LakeLayout lake)
+    {
+        _connection = connection;
+        Lake = lake;
+    }
+
+    public LakeLayout Lake { get; }
+
+    public static LakeDatabase Open(LakeLayout lake)
+    {
+        var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        var database = new LakeDatabase(connection, lake);
+        try
+        {
+            database.Execute("SET autoinstall_known_extensions = false");
+            database.Execute("SET TimeZone = 'UTC'");
+            foreach (var statement in LakeViews.Statements(lake))
+            {
+                database.Execute(statement);
+            }
+
+            return database;
+        }
+        catch
+        {
+            database.Dispose();
+            throw;
+        }
+    }
+
+    public void Execute(string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Runs a query; named parameters are written <c>$name</c> in the SQL.</summary>
+    public QueryResult Query(string sql, IReadOnlyDictionary<string, object?>? parameters = null)
+    {
+        using var command = CreateCommand(sql, parameters);
+        using var reader = command.ExecuteReader();
+        var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
+        var types = Enumerable.Range(0, reader.FieldCount).Select(reader.GetDataTypeName).ToArray();
+        var rows = new List<object?[]>();
+        while (reader.Read())
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+
+            rows.Add(row);
+        }
+
+        return new QueryResult(columns, types, rows);
+    }
+
+    /// <summary>Streams rows through a mapping without holding the result in memory (the resolver reads whole tables).</summary>
+    public IEnumerable<T> Read<T>(string sql, Func<DbDataReader, T> map, IReadOnlyDictionary<string, object?>? parameters = null)
+    {
+        using var command = CreateCommand(sql, parameters);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return map(reader);
+        }
+    }
+
+    public void Dispose() => _connection.Dispose();
+
+    private DuckDBCommand CreateCommand(string sql, IReadOnlyDictionary<string, object?>? parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters ?? new Dictionary<string, object?>())
+        {
+            command.Parameters.Add(new DuckDBParameter(name, value ?? DBNull.Value));
+        }
+
+        return command;
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text;
+
+namespace BedrockTrail.Query.Output;
+
+/// <summary>An aligned plain-text table for a terminal; long cells are cut with an ellipsis so rows stay on one line.</summary>
+internal static class TableRenderer
+{
+    public const int DefaultMaxCellWidth = 48;
+
+    public static string Render(QueryResult result, int maxCellWidth = DefaultMaxCellWidth)
+    {
+        var cells = result.Rows.Select(r => r.Select(v => Cut(CellText.Of(v), maxCellWidth)).ToArray()).ToList();
+        var widths = result.Columns.Select((c, i) => Math.Max(c.Length, cells.Count == 0 ? 0 : cells.Max(r => r[i].Length))).ToArray();
+        var numeric = result.Columns.Select((_, i) => result.Rows.Count > 0 && result.Rows.All(r => r[i] is null || CellText.IsNumeric(r[i]))).ToArray();
+        var text = new StringBuilder();
+        AppendLine(text, result.Columns.ToArray(), widths, numeric);
+        text.AppendLine(string.Join("  ", widths.Select(w => new string('-', w))).TrimEnd());
+        foreach (var row in cells)
+        {
+            AppendLine(text, row, widths, numeric);
+        }
+
+        text.Append('(').Append(result.Rows.Count).Append(result.Rows.Count == 1 ? " row" : " rows").AppendLine(")");
+        return text.ToString();
+    }
+
+    private static void AppendLine(StringBuilder text, string[] cells, int[] widths, bool[] numeric)
+    {
+        var line = new StringBuilder();
+        for (var i = 0; i < cells.Length; i++)
+        {
+            if (i > 0)
+            {
+                line.Append("  ");
+            }
+
+            line.Append(numeric[i] ? cells[i].PadLeft(widths[i]) : cells[i].PadRight(widths[i]));
+        }
+
+        text.AppendLine(line.ToString().TrimEnd());
+    }
+
+    private static string Cut(string text, int max)
+    {
+        var oneLine = text.ReplaceLineEndings(" ");
+        return oneLine.Length <= max ? oneLine : string.Concat(oneLine.AsSpan(0, max - 1), "…");
+    }
+}
