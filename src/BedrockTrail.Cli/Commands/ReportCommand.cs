@@ -1,0 +1,62 @@
+using System.CommandLine;
+using BedrockTrail.Cli.Pipeline;
+using BedrockTrail.Query;
+using BedrockTrail.Query.Reports;
+
+namespace BedrockTrail.Cli.Commands;
+
+/// <summary><c>bedrocktrail report NAME --lake DIR</c>: a named report from <c>queries/</c>; <c>--list</c> names them.</summary>
+internal static class ReportCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var name = new Argument<string?>("name") { Description = "The report to run (see --list).", Arity = ArgumentArity.ZeroOrOne };
+        var list = new Option<bool>("--list") { Description = "List every report with one line saying what it answers." };
+        var lake = CommonOptions.Lake();
+        lake.Required = false;
+        var from = new Option<string?>("--from") { Description = "Only calls at or after this UTC date or timestamp.", HelpName = "T" };
+        var to = new Option<string?>("--to") { Description = "Only calls before this UTC timestamp (a bare date includes that whole day).", HelpName = "T" };
+        var model = new Option<string?>("--model") { Description = "Only this model (as called, or its base model id)." };
+        var identity = new Option<string?>("--identity") { Description = "Only this authoritative identity (e.g. alice@example.com)." };
+        var account = new Option<string?>("--account") { Description = "Only calls recorded in this account." };
+        var accessKey = new Option<string?>("--access-key") { Description = "Only calls made with this access key." };
+        var format = CommonOptions.Format();
+        var output = CommonOptions.Out();
+        var command = new Command("report", "Run a named report for incident response, FinOps or governance.")
+        {
+            name, list, lake, from, to, model, identity, account, accessKey, format, output,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (parse.GetValue(list))
+            {
+                await context.Terminal.Out.WriteAsync(ListText()).ConfigureAwait(false);
+                return ExitCodes.Success;
+            }
+
+            var reportName = parse.GetValue(name) ?? throw new UsageException("name a report, or use --list to see them.");
+            var report = ReportCatalog.Find(reportName)
+                ?? throw new UsageException($"no report named '{reportName}'. Reports: {string.Join(", ", ReportCatalog.All.Select(r => r.Name))}.");
+            var lakePath = parse.GetValue(lake) ?? throw new UsageException("--lake is required to run a report.");
+            var window = TimeWindow.Parse(parse.GetValue(from), parse.GetValue(to));
+            var parameters = new ReportParameters(
+                window.Since?.UtcDateTime,
+                window.Until?.UtcDateTime,
+                parse.GetValue(model),
+                parse.GetValue(identity),
+                parse.GetValue(account),
+                parse.GetValue(accessKey));
+            using var database = LakeAccess.OpenExisting(lakePath);
+            var result = ReportRunner.Run(database, report, parameters);
+            await ResultOutput.WriteAsync(context.Terminal, result, parse.GetValue(format), parse.GetValue(output), report.Name, cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    internal static string ListText()
+    {
+        var width = ReportCatalog.All.Max(r => r.Name.Length);
+        return string.Concat(ReportCatalog.All.Select(r => $"{r.Name.PadRight(width)}  {r.Description}{(r.Audience.Length > 0 ? " [" + r.Audience + "]" : string.Empty)}\n"));
+    }
+}

@@ -1,0 +1,124 @@
+using System.Threading.Channels;
+using BedrockTrail.Ingest.Retry;
+using BedrockTrail.Ingest.Sources;
+using BedrockTrail.Lake;
+using BedrockTrail.Normalise.CloudTrail;
+using BedrockTrail.Normalise.Lake;
+
+namespace BedrockTrail.Cli.Pipeline;
+
+/// <summary>
+/// One ingest: list every source, read and decode new objects on <see cref="IngestRequest.Concurrency"/> workers, and
+/// hand their rows to a single lake writer, which commits at the end. Memory is bounded by the channels (a few objects
+/// in flight per worker) and by the lake writer's row buffers, whatever the size of the source.
+/// </summary>
+internal sealed class IngestRun
+{
+    private readonly IngestRequest _request;
+    private readonly ObjectRetryPolicy _retry;
+    private readonly TimeProvider _time;
+    private readonly IIngestProgress _progress;
+    private readonly CloudTrailDecoderOptions? _decoderOptions;
+
+    public IngestRun(IngestRequest request, ObjectRetryPolicy retry, TimeProvider time, IIngestProgress progress, CloudTrailDecoderOptions? decoderOptions = null)
+    {
+        _request = request;
+        _retry = retry;
+        _time = time;
+        _progress = progress;
+        _decoderOptions = decoderOptions;
+    }
+
+    public async Task<IngestSummary> ExecuteAsync(CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        var lake = new LakeLayout(_request.LakePath);
+        var runId = RunIds.New(_time, Random.Shared);
+        await using var session = await LakeIngestSession.OpenAsync(lake, runId, cancellationToken).ConfigureAwait(false);
+        var summary = new IngestSummary { RunId = runId, RemovedOnRecovery = session.RemovedOnRecovery };
+        var filter = new ListingFilter(_request.Window.Since, _request.Window.Until, _request.Accounts, _request.Regions);
+        foreach (var sourceText in _request.Sources)
+        {
+            await using var source = LogSources.Open(sourceText, _request.S3, _retry);
+            await IngestSourceAsync(source, filter, session, summary, cancellationToken).ConfigureAwait(false);
+        }
+
+        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+        summary.BedrockCallsWritten = session.BedrockCallsWritten;
+        summary.CredentialEventsWritten = session.CredentialEventsWritten;
+        summary.InvocationLogsWritten = session.InvocationLogsWritten;
+        summary.DuplicatesDropped = session.DuplicatesDropped;
+        summary.Elapsed = _time.GetElapsedTime(started);
+        return summary;
+    }
+
+    private async Task IngestSourceAsync(ILogSource source, ListingFilter filter, LakeIngestSession session, IngestSummary summary, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var pending = Channel.CreateBounded<SourceObject>(new BoundedChannelOptions(_request.Concurrency * 2) { SingleWriter = true });
+        var done = Channel.CreateBounded<ObjectResult>(new BoundedChannelOptions(_request.Concurrency * 2) { SingleReader = true });
+        var lister = ListAsync(source, filter, session, summary, pending.Writer, stop.Token);
+        var workers = Enumerable.Range(0, _request.Concurrency)
+            .Select(_ => WorkAsync(source, pending.Reader, done.Writer, stop.Token))
+            .ToArray();
+        var allWorkers = Task.WhenAll(workers).ContinueWith(t => done.Writer.TryComplete(t.Exception), TaskScheduler.Default);
+        try
+        {
+            await WriteAsync(done.Reader, session, summary, stop.Token).ConfigureAwait(false);
+            await lister.ConfigureAwait(false);
+            await allWorkers.ConfigureAwait(false);
+            await Task.WhenAll(workers).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Stop the other stages before the failure propagates; nothing of this run is committed.
+            await stop.CancelAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static async Task ListAsync(ILogSource source, ListingFilter filter, LakeIngestSession session, IngestSummary summary, ChannelWriter<SourceObject> pending, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var obj in SourceObjectReader.LogObjectsOnly(source.ListAsync(filter, cancellationToken), o => summary.CountSkipped(o.Layout.SkipReason.ToString())).WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                summary.ObjectsListed++;
+                if (session.AlreadyIngested(obj.Uri, obj.ETag, obj.Size))
+                {
+                    summary.ObjectsUnchanged++;
+                    continue;
+                }
+
+                await pending.WriteAsync(obj, cancellationToken).ConfigureAwait(false);
+            }
+
+            pending.TryComplete();
+        }
+        catch (Exception e)
+        {
+            pending.TryComplete(e);
+            throw;
+        }
+    }
+
+    private async Task WorkAsync(ILogSource source, ChannelReader<SourceObject> pending, ChannelWriter<ObjectResult> done, CancellationToken cancellationToken)
+    {
+        var processor = new ObjectProcessor(_retry, _decoderOptions);
+        await foreach (var obj in pending.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var result = await processor.ProcessAsync(source, obj, cancellationToken).ConfigureAwait(false);
+            await done.WriteAsync(result, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task WriteAsync(ChannelReader<ObjectResult> done, LakeIngestSession session, IngestSummary summary, CancellationToken cancellationToken)
+    {
+        var writer = new ObjectResultWriter(session, _request, _time, summary);
+        await foreach (var result in done.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await writer.WriteAsync(result, cancellationToken).ConfigureAwait(false);
+            _progress.Update(summary);
+        }
+    }
+}
