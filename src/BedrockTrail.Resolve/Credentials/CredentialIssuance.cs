@@ -1,0 +1,117 @@
+using BedrockTrail.Lake;
+
+namespace BedrockTrail.Resolve.Credentials;
+
+/// <summary>
+/// One credential-issuing call after its copies are merged. A cross-account AssumeRole is logged twice (same
+/// requestID and sharedEventID): the role owner's copy names the caller only as <c>AWSAccount</c>, the caller's copy
+/// has the full userIdentity. The merge keeps the fullest caller so the link counts once.
+/// (https://docs.aws.amazon.com/IAM/latest/UserGuide/cloudtrail-integration.html)
+/// </summary>
+internal sealed record CredentialIssuance
+{
+    /// <summary>The copy whose caller description is richest; its fields describe the parent.</summary>
+    public required CredentialEvent Primary { get; init; }
+
+    /// <summary>Every event id merged into this issuance (one per account that recorded it).</summary>
+    public required IReadOnlyList<string> EventIds { get; init; }
+
+    /// <summary>Recipient accounts that recorded a copy.</summary>
+    public required IReadOnlyList<string> RecordedIn { get; init; }
+
+    public string? IssuedAccessKeyId { get; init; }
+    public string? IssuedArn { get; init; }
+    public string? IssuedPrincipalId { get; init; }
+    public string? RoleArn { get; init; }
+    public string? RoleSessionName { get; init; }
+    public string? SourceIdentity { get; init; }
+    public string? FederationProvider { get; init; }
+    public string? FederationSubject { get; init; }
+    public string? SessionTags { get; init; }
+    public string? TargetAccountId { get; init; }
+    public string? TargetRoleName { get; init; }
+
+    public string EventId => Primary.EventId;
+    public DateTime EventTime => Primary.EventTime;
+    public string EventName => Primary.EventName;
+    public string EventSource => Primary.EventSource;
+    public bool MergedCopies => EventIds.Count > 1;
+
+    /// <summary>Merges copies of one call (at least one).</summary>
+    public static CredentialIssuance Merge(IReadOnlyList<CredentialEvent> copies)
+    {
+        var primary = copies[0];
+        foreach (var copy in copies)
+        {
+            if (CallerRichness(copy) > CallerRichness(primary))
+            {
+                primary = copy;
+            }
+        }
+
+        return new CredentialIssuance
+        {
+            Primary = primary,
+            EventIds = [.. copies.Select(c => c.EventId).Distinct(StringComparer.Ordinal)],
+            RecordedIn = [.. copies.Select(c => c.AccountId).OfType<string>().Distinct(StringComparer.Ordinal)],
+            IssuedAccessKeyId = First(copies, primary, c => c.IssuedAccessKeyId),
+            IssuedArn = First(copies, primary, c => c.IssuedArn),
+            IssuedPrincipalId = First(copies, primary, c => c.IssuedPrincipalId),
+            RoleArn = First(copies, primary, c => c.RoleArn),
+            RoleSessionName = First(copies, primary, c => c.RoleSessionName),
+            SourceIdentity = First(copies, primary, c => c.SourceIdentity),
+            FederationProvider = First(copies, primary, c => c.FederationProvider),
+            FederationSubject = First(copies, primary, c => c.FederationSubject),
+            SessionTags = First(copies, primary, c => c.SessionTags),
+            TargetAccountId = First(copies, primary, c => c.TargetAccountId),
+            TargetRoleName = First(copies, primary, c => c.TargetRoleName),
+        };
+    }
+
+    /// <summary>How much a copy says about its caller: a full identity with a key beats an ARN beats AWSAccount.</summary>
+    internal static int CallerRichness(CredentialEvent e)
+    {
+        var score = 0;
+        if (!string.IsNullOrEmpty(e.CallerType) && !string.Equals(e.CallerType, "AWSAccount", StringComparison.Ordinal))
+        {
+            score += 4;
+        }
+
+        if (!string.IsNullOrEmpty(e.CallerArn))
+        {
+            score += 2;
+        }
+
+        if (!string.IsNullOrEmpty(e.CallerAccessKeyId))
+        {
+            score += 2;
+        }
+
+        if (!string.IsNullOrEmpty(e.InvokedBy))
+        {
+            score += 1;
+        }
+
+        return score;
+    }
+
+    private static string? First(IReadOnlyList<CredentialEvent> copies, CredentialEvent primary, Func<CredentialEvent, string?> field)
+    {
+        var value = field(primary);
+        if (!string.IsNullOrEmpty(value))
+        {
+            return value;
+        }
+
+        foreach (var copy in copies)
+        {
+            value = field(copy);
+            if (!string.IsNullOrEmpty(value))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+}

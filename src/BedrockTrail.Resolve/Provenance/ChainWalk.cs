@@ -1,0 +1,18 @@
+namespace BedrockTrail.Resolve.Provenance;
+
+/// <summary>How a walk up a chain ended.</summary>
+internal enum WalkOutcome
+{
+    /// <summary>Reached an authoritative root (person, workload, IAM user, root user).</summary>
+    Root,
+    /// <summary>Left the ingested accounts; the top hop is the last known principal.</summary>
+    External,
+    /// <summary>A link is missing or ambiguous inside the ingested accounts.</summary>
+    Cut,
+}
+
+/// <summary>The result of walking one principal up to where evidence ends; shared by every session below it.</summary>
+internal sealed record ChainWalk(WalkOutcome Outcome, RootIdentity? Root, IReadOnlyList<ChainHop> Hops)
+{
+    public bool Ambiguous => Hops.Count > 0 && EvidenceWords.IsAmbiguous(Hops[0].LinkEvidence);
+}

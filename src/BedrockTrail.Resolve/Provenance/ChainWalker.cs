@@ -1,0 +1,175 @@
+using BedrockTrail.Resolve.Credentials;
+using BedrockTrail.Resolve.IdentityCenter;
+
+namespace BedrockTrail.Resolve.Provenance;
+
+/// <summary>
+/// Walks a principal back hop by hop to its root. Each access key is walked once and remembered, so a million
+/// sessions over shared parents cost one dictionary lookup per hop: linear in sessions plus credential events.
+/// Cycles and absurd depth end the walk as a cut link, never a loop.
+/// </summary>
+internal sealed partial class ChainWalker
+{
+    private readonly IssuerLookup _lookup;
+    private readonly IReadOnlySet<string> _ingested;
+    private readonly IdentityCenterDirectory _directory;
+    private readonly int _maxDepth;
+    private readonly IReadOnlyDictionary<string, PrincipalNode> _sessionNodes;
+    private readonly Dictionary<string, ChainWalk> _memo = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _inProgress = new(StringComparer.Ordinal);
+
+    public ChainWalker(IssuerLookup lookup, IReadOnlySet<string> ingested, IReadOnlyDictionary<string, PrincipalNode> sessionNodes, ResolverOptions options)
+    {
+        _lookup = lookup;
+        _ingested = ingested;
+        _sessionNodes = sessionNodes;
+        _directory = options.Directory;
+        _maxDepth = options.MaxDepth;
+    }
+
+    public ChainWalk Walk(PrincipalNode node) => WalkNode(node, depth: 0);
+
+    private ChainWalk WalkNode(PrincipalNode node, int depth)
+    {
+        var key = node.AccessKeyId;
+        if (string.IsNullOrEmpty(key))
+        {
+            return Compute(node, depth);
+        }
+
+        if (_memo.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        if (!_inProgress.Add(key))
+        {
+            // A key that issued itself somewhere above: the data loops, so the link is not made.
+            return Cut(node, null, EvidenceWords.MissingIssuer);
+        }
+
+        try
+        {
+            var walk = Compute(Enrich(node, key), depth);
+            _memo[key] = walk;
+            return walk;
+        }
+        finally
+        {
+            _inProgress.Remove(key);
+        }
+    }
+
+    private ChainWalk Compute(PrincipalNode node, int depth)
+    {
+        if (IsIamUser(node))
+        {
+            return IamUser(node);
+        }
+
+        if (node.Type == "AWSAccount")
+        {
+            return AccountOnly(node);
+        }
+
+        if (depth >= _maxDepth)
+        {
+            return Cut(node, null, EvidenceWords.MissingIssuer);
+        }
+
+        var match = _lookup.Find(node);
+        if (match.Found)
+        {
+            return FromIssuance(node, match, depth);
+        }
+
+        if (match.Ambiguous)
+        {
+            return Cut(node, null, match.Evidence);
+        }
+
+        return WithoutIssuer(node);
+    }
+
+    private ChainWalk FromIssuance(PrincipalNode node, IssuerMatch match, int depth)
+    {
+        var issuance = match.Issuance!;
+        var hop = Hop(node, issuance, match.Evidence);
+        if (FederationRoots.Classify(issuance, node, _directory) is { } root)
+        {
+            return new ChainWalk(WalkOutcome.Root, root, [hop]);
+        }
+
+        var parent = PrincipalNode.CallerOf(issuance);
+        if (!parent.HasAnything)
+        {
+            return new ChainWalk(WalkOutcome.Cut, null, [hop with { LinkEvidence = EvidenceWords.MissingIssuer }]);
+        }
+
+        var above = WalkNode(parent, depth + 1);
+        return Extend(above, issuance, hop);
+    }
+
+    /// <summary>Appends a hop under a parent's walk; the parent's hop shows the issuing call it made for this one.</summary>
+    private static ChainWalk Extend(ChainWalk above, CredentialIssuance issuance, ChainHop hop)
+    {
+        var hops = new List<ChainHop>(above.Hops.Count + 1);
+        hops.AddRange(above.Hops);
+        if (hops.Count > 0)
+        {
+            var e = issuance.Primary;
+            hops[^1] = hops[^1] with { ActedAt = e.EventTime, SourceIp = e.SourceIp, UserAgent = e.UserAgent };
+        }
+
+        hops.Add(hop);
+        return above with { Hops = hops };
+    }
+
+    // Fill what a caller description lacks (e.g. creationDate) from the same key's Bedrock session.
+    private PrincipalNode Enrich(PrincipalNode node, string key)
+    {
+        if (!_sessionNodes.TryGetValue(key, out var seen) || ReferenceEquals(seen, node))
+        {
+            return node;
+        }
+
+        return node with
+        {
+            Type = node.Type ?? seen.Type,
+            Arn = node.Arn ?? seen.Arn,
+            PrincipalId = node.PrincipalId ?? seen.PrincipalId,
+            AccountId = node.AccountId ?? seen.AccountId,
+            SessionIssuerArn = node.SessionIssuerArn ?? seen.SessionIssuerArn,
+            SessionName = node.SessionName ?? seen.SessionName,
+            SessionCreated = node.SessionCreated ?? seen.SessionCreated,
+            SourceIdentity = node.SourceIdentity ?? seen.SourceIdentity,
+            OnBehalfOfUserId = node.OnBehalfOfUserId ?? seen.OnBehalfOfUserId,
+        };
+    }
+
+    private static bool IsIamUser(PrincipalNode node) =>
+        node.Type == "IAMUser" || (string.IsNullOrEmpty(node.Type) && Arns.IsIamUser(node.Arn));
+
+    internal static ChainHop Hop(PrincipalNode node, CredentialIssuance? issuance, string evidence) => new()
+    {
+        Label = node.Label,
+        PrincipalType = node.Type,
+        Arn = node.Arn,
+        RoleArn = node.RoleArn,
+        AccountId = node.AccountId,
+        SessionName = node.SessionName,
+        AccessKeyId = node.AccessKeyId,
+        SourceIdentity = node.SourceIdentity ?? issuance?.SourceIdentity,
+        ActedAt = node.ActedAt,
+        SourceIp = node.SourceIp,
+        UserAgent = node.UserAgent,
+        IssuingEventId = issuance?.EventId,
+        IssuingEventName = issuance?.EventName,
+        IssuedAt = issuance?.EventTime,
+        IssuingRecordedIn = issuance?.RecordedIn ?? [],
+        LinkEvidence = evidence,
+    };
+
+    private static ChainWalk Cut(PrincipalNode node, CredentialIssuance? issuance, string evidence) =>
+        new(WalkOutcome.Cut, null, [Hop(node, issuance, evidence)]);
+}

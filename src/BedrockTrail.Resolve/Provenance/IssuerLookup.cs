@@ -1,0 +1,121 @@
+using BedrockTrail.Resolve.Credentials;
+
+namespace BedrockTrail.Resolve.Provenance;
+
+/// <summary>
+/// Finds the call that issued a session, strongest evidence first: the access key, then (only when no call returned
+/// the key) role principal id + session name + creation time, which is how console and Identity Center sessions
+/// must be linked because their key differs from the one the federation call returned.
+/// (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_monitor.html)
+/// </summary>
+internal sealed class IssuerLookup(CredentialIndex index, IReadOnlySet<string> claimedKeys, TimeSpan tolerance)
+{
+    public IssuerMatch Find(PrincipalNode node)
+    {
+        if (!string.IsNullOrEmpty(node.AccessKeyId))
+        {
+            var byKey = index.ByIssuedKey(node.AccessKeyId);
+            if (byKey.Count == 1)
+            {
+                var word = byKey[0].MergedCopies ? EvidenceWords.SharedEvent : EvidenceWords.AccessKey;
+                return IssuerMatch.One(byKey[0], word);
+            }
+
+            if (byKey.Count > 1)
+            {
+                // Access keys are unique per issuance; two calls claiming one key means the data cannot tell.
+                return IssuerMatch.Tie(byKey.Count);
+            }
+        }
+
+        return ByPrincipalAndTime(node);
+    }
+
+    private IssuerMatch ByPrincipalAndTime(PrincipalNode node)
+    {
+        if (node.SessionCreated is not { } created || string.IsNullOrEmpty(node.SessionName))
+        {
+            return IssuerMatch.None;
+        }
+
+        var candidates = !string.IsNullOrEmpty(node.PrincipalId) && node.PrincipalId.Contains(':', StringComparison.Ordinal)
+            ? index.ByIssuedPrincipalId(node.PrincipalId)
+            : [];
+        if (candidates.Count == 0 && node.RoleArn is { } role)
+        {
+            candidates = index.ByRoleSession(role, node.SessionName);
+        }
+
+        CredentialIssuance? best = null;
+        var bestDistance = TimeSpan.MaxValue;
+        var tied = 0;
+        foreach (var candidate in candidates)
+        {
+            // A call whose key another session is known to use issued that session, not this one: same role and
+            // session name minutes apart must never be merged on name alone.
+            if (candidate.IssuedAccessKeyId is { } issued && issued != node.AccessKeyId && claimedKeys.Contains(issued))
+            {
+                continue;
+            }
+
+            var distance = (candidate.EventTime - created).Duration();
+            if (distance > tolerance)
+            {
+                continue;
+            }
+
+            if (distance < bestDistance)
+            {
+                best = candidate;
+                bestDistance = distance;
+                tied = 1;
+            }
+            else if (distance == bestDistance)
+            {
+                tied++;
+            }
+        }
+
+        return best is null ? IssuerMatch.None
+            : tied > 1 ? IssuerMatch.Tie(tied)
+            : IssuerMatch.One(best, EvidenceWords.ConsolePrincipalTime);
+    }
+
+    /// <summary>
+    /// Identity Center's GetRoleCredentials (logged in the Identity Center account) for an AWSReservedSSO session:
+    /// nothing but target account, permission set and time ties them together.
+    /// </summary>
+    public IssuerMatch FindRoleCredentials(PrincipalNode node)
+    {
+        if (node.SessionCreated is not { } created || node.AccountId is null
+            || IdentityCenterRoles.PermissionSetOf(node.RoleArn) is not { } permissionSet)
+        {
+            return IssuerMatch.None;
+        }
+
+        CredentialIssuance? best = null;
+        var bestDistance = TimeSpan.MaxValue;
+        var tied = 0;
+        foreach (var candidate in index.RoleCredentials(node.AccountId, permissionSet))
+        {
+            var distance = (candidate.EventTime - created).Duration();
+            if (distance > tolerance)
+            {
+                continue;
+            }
+
+            if (distance < bestDistance)
+            {
+                (best, bestDistance, tied) = (candidate, distance, 1);
+            }
+            else if (distance == bestDistance)
+            {
+                tied++;
+            }
+        }
+
+        return best is null ? IssuerMatch.None
+            : tied > 1 ? IssuerMatch.Tie(tied)
+            : IssuerMatch.One(best, EvidenceWords.IdentityCenter);
+    }
+}

@@ -1,0 +1,83 @@
+using BedrockTrail.Resolve.Credentials;
+using BedrockTrail.Resolve.Sessions;
+
+namespace BedrockTrail.Resolve.Provenance;
+
+/// <summary>
+/// A principal on the way up a chain: the observed session at the bottom, then each issuing call's caller. Both are
+/// CloudTrail userIdentity blocks, so one shape serves.
+/// </summary>
+internal sealed record PrincipalNode
+{
+    public string? Type { get; init; }
+    public string? Arn { get; init; }
+    public string? PrincipalId { get; init; }
+    public string? AccountId { get; init; }
+    public string? AccessKeyId { get; init; }
+    public string? UserName { get; init; }
+    public string? SessionIssuerArn { get; init; }
+    public string? SessionName { get; init; }
+    public DateTime? SessionCreated { get; init; }
+    public string? SourceIdentity { get; init; }
+    public string? OnBehalfOfUserId { get; init; }
+    public string? InvokedBy { get; init; }
+    /// <summary>When and from where this principal was seen acting (its Bedrock call, or the issuing call it made).</summary>
+    public DateTime? ActedAt { get; init; }
+    public string? SourceIp { get; init; }
+    public string? UserAgent { get; init; }
+
+    /// <summary>The role the session belongs to: the session issuer, else read from the assumed-role ARN.</summary>
+    public string? RoleArn =>
+        SessionIssuerArn is { } issuer && issuer.Contains(":role/", StringComparison.Ordinal) ? issuer : Arns.RoleOfAssumedRole(Arn);
+
+    public bool HasAnything => !string.IsNullOrEmpty(Type) || !string.IsNullOrEmpty(Arn) || !string.IsNullOrEmpty(PrincipalId)
+        || !string.IsNullOrEmpty(AccessKeyId) || !string.IsNullOrEmpty(InvokedBy);
+
+    /// <summary>A readable name for the chain: the ARN, else account and principal id, else what is known.</summary>
+    public string Label =>
+        Arn ?? (AccountId is not null && PrincipalId is not null ? AccountId + ":" + PrincipalId : null)
+        ?? PrincipalId ?? InvokedBy ?? AccessKeyId ?? AccountId ?? "unknown";
+
+    public static PrincipalNode From(ObservedSession s) => new()
+    {
+        Type = s.PrincipalType,
+        Arn = s.PrincipalArn,
+        PrincipalId = s.PrincipalId,
+        AccountId = s.PrincipalAccountId ?? Arns.Account(s.PrincipalArn) ?? s.AccountId,
+        AccessKeyId = s.AccessKeyId,
+        UserName = s.UserName,
+        SessionIssuerArn = s.SessionIssuerArn,
+        SessionName = s.SessionName ?? Arns.SessionName(s.PrincipalArn),
+        SessionCreated = s.SessionCreated,
+        SourceIdentity = s.SourceIdentity,
+        OnBehalfOfUserId = s.OnBehalfOfUserId,
+        InvokedBy = s.InvokedBy,
+        ActedAt = s.FirstSeen,
+        SourceIp = s.SourceIp,
+        UserAgent = s.UserAgent,
+    };
+
+    /// <summary>The caller of an issuing call: the parent of the session it issued.</summary>
+    public static PrincipalNode CallerOf(CredentialIssuance issuance)
+    {
+        var e = issuance.Primary;
+        return new PrincipalNode
+        {
+            Type = e.CallerType,
+            Arn = e.CallerArn,
+            PrincipalId = e.CallerPrincipalId,
+            AccountId = e.CallerAccountId ?? Arns.Account(e.CallerArn),
+            AccessKeyId = e.CallerAccessKeyId,
+            UserName = e.CallerUserName,
+            SessionIssuerArn = e.CallerSessionIssuerArn,
+            SessionName = Arns.SessionName(e.CallerArn),
+            SessionCreated = e.CallerSessionCreated,
+            SourceIdentity = e.CallerSourceIdentity,
+            OnBehalfOfUserId = e.CallerOnBehalfOfUserId,
+            InvokedBy = e.InvokedBy,
+            ActedAt = e.EventTime,
+            SourceIp = e.SourceIp,
+            UserAgent = e.UserAgent,
+        };
+    }
+}

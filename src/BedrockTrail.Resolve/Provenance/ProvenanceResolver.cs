@@ -1,0 +1,67 @@
+using BedrockTrail.Lake;
+using BedrockTrail.Resolve.Credentials;
+using BedrockTrail.Resolve.Sessions;
+
+namespace BedrockTrail.Resolve.Provenance;
+
+/// <summary>
+/// Answers "who, really, is behind this session?" for every session seen in <c>bedrock_calls</c>: walks each access
+/// key back through the calls that issued it to a person, workload, IAM user or root user, and says how sure it is.
+/// Pure: the same sessions and events always give the same rows. A wrong name is worse than none, so the resolver
+/// never guesses between candidates and never joins on a session name alone when a key is available.
+/// </summary>
+public static class ProvenanceResolver
+{
+    /// <summary>Resolves every session. The result is in the sessions' order.</summary>
+    public static IReadOnlyList<SessionResolution> Resolve(IReadOnlyCollection<ObservedSession> sessions, CredentialIndex index, ResolverOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(sessions);
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join("; ", problems), nameof(options));
+        }
+
+        var sessionNodes = new Dictionary<string, PrincipalNode>(StringComparer.Ordinal);
+        var nodes = new List<PrincipalNode>(sessions.Count);
+        var ingested = options.IngestedAccounts is { } explicitAccounts
+            ? new HashSet<string>(explicitAccounts, StringComparer.Ordinal)
+            : new HashSet<string>(index.Accounts, StringComparer.Ordinal);
+        var claimed = new HashSet<string>(index.CallerKeys, StringComparer.Ordinal);
+        foreach (var session in sessions)
+        {
+            var node = PrincipalNode.From(session);
+            nodes.Add(node);
+            if (session.AccessKeyId is { Length: > 0 } key)
+            {
+                claimed.Add(key);
+                sessionNodes.TryAdd(key, node);
+            }
+
+            if (options.IngestedAccounts is null && session.AccountId is { Length: > 0 } account)
+            {
+                ingested.Add(account);
+            }
+        }
+
+        var walker = new ChainWalker(new IssuerLookup(index, claimed, options.ConsoleLinkTolerance), ingested, sessionNodes, options);
+        var results = new List<SessionResolution>(sessions.Count);
+        var i = 0;
+        foreach (var session in sessions)
+        {
+            var walk = walker.Walk(nodes[i++]);
+            results.Add(new SessionResolution(IdentityRowBuilder.Build(session, walk), walk.Hops, session));
+        }
+
+        return results;
+    }
+
+    /// <summary>Convenience for callers holding lake rows: aggregates sessions, indexes events, resolves.</summary>
+    public static IReadOnlyList<SessionResolution> Resolve(IEnumerable<BedrockCall> calls, IEnumerable<CredentialEvent> events, ResolverOptions options)
+    {
+        var sessions = ObservedSession.Aggregate(calls);
+        return Resolve([.. sessions], CredentialIndex.Build(events), options);
+    }
+}
