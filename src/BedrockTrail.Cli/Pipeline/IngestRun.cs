@@ -3,7 +3,7 @@ using BedrockTrail.Ingest.Retry;
 using BedrockTrail.Ingest.Sources;
 using BedrockTrail.Lake;
 using BedrockTrail.Normalise.CloudTrail;
-using BedrockTrail.Normalise.Lake;
+using BedrockTrail.Normalise.LakeWriting;
 
 namespace BedrockTrail.Cli.Pipeline;
 

@@ -1,6 +1,6 @@
 using BedrockTrail.Ingest.Layout;
 using BedrockTrail.Lake;
-using BedrockTrail.Normalise.Lake;
+using BedrockTrail.Normalise.LakeWriting;
 
 namespace BedrockTrail.Cli.Pipeline;
 

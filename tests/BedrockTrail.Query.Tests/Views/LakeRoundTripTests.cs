@@ -1,5 +1,5 @@
 using BedrockTrail.Lake;
-using BedrockTrail.Normalise.Lake;
+using BedrockTrail.Normalise.LakeWriting;
 using BedrockTrail.Query.Tests.Support;
 using BedrockTrail.TestSupport;
 

@@ -1,4 +1,4 @@
-namespace BedrockTrail.Normalise.Lake;
+namespace BedrockTrail.Normalise.LakeWriting;
 
 /// <summary>Another BedrockTrail run is writing to the same lake; two writers would corrupt its bookkeeping.</summary>
 public sealed class LakeBusyException : Exception

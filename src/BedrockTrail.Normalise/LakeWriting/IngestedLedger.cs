@@ -1,6 +1,6 @@
 using BedrockTrail.Lake;
 
-namespace BedrockTrail.Normalise.Lake;
+namespace BedrockTrail.Normalise.LakeWriting;
 
 /// <summary>
 /// What the lake has already read: source object -> (ETag, size). An object whose ETag and size match is not read

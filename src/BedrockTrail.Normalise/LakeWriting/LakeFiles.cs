@@ -1,7 +1,7 @@
 using BedrockTrail.Lake;
 using BedrockTrail.Lake.Schema;
 
-namespace BedrockTrail.Normalise.Lake;
+namespace BedrockTrail.Normalise.LakeWriting;
 
 /// <summary>
 /// Writes a whole Parquet file under a pending name and renames it into place, so a reader or a killed run never

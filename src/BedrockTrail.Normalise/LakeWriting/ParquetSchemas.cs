@@ -1,7 +1,7 @@
 using BedrockTrail.Lake.Schema;
 using Parquet.Schema;
 
-namespace BedrockTrail.Normalise.Lake;
+namespace BedrockTrail.Normalise.LakeWriting;
 
 /// <summary>Maps the lake's column types onto Parquet fields: nullable scalars, UTC timestamps and lists of strings.</summary>
 internal static class ParquetSchemas

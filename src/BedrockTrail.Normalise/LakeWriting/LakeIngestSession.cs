@@ -1,7 +1,7 @@
 using BedrockTrail.Lake;
 using BedrockTrail.Lake.Schema;
 
-namespace BedrockTrail.Normalise.Lake;
+namespace BedrockTrail.Normalise.LakeWriting;
 
 /// <summary>
 /// One ingest run's write access to a lake: holds the lake's lock, recovers what a killed run left, skips objects

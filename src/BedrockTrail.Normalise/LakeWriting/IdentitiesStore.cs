@@ -1,7 +1,7 @@
 using BedrockTrail.Lake;
 using BedrockTrail.Lake.Schema;
 
-namespace BedrockTrail.Normalise.Lake;
+namespace BedrockTrail.Normalise.LakeWriting;
 
 /// <summary>The identities table is derived data: each resolution replaces it whole, atomically.</summary>
 public static class IdentitiesStore

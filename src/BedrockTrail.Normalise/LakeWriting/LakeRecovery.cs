@@ -1,6 +1,6 @@
 using BedrockTrail.Lake;
 
-namespace BedrockTrail.Normalise.Lake;
+namespace BedrockTrail.Normalise.LakeWriting;
 
 /// <summary>
 /// Puts a lake back to its last committed state before a run writes to it. A run commits by writing its ledger file

@@ -1,6 +1,6 @@
 using Parquet;
 
-namespace BedrockTrail.Normalise.Lake;
+namespace BedrockTrail.Normalise.LakeWriting;
 
 /// <summary>Reads single columns back from lake files: event ids for de-duplication, the ingested-object ledger.</summary>
 internal static class ParquetColumnReader

@@ -3,7 +3,7 @@ using BedrockTrail.Lake.Schema;
 using Parquet;
 using Parquet.Schema;
 
-namespace BedrockTrail.Normalise.Lake;
+namespace BedrockTrail.Normalise.LakeWriting;
 
 /// <summary>
 /// Writes rows of one lake table to one Parquet file, column by column through Parquet.Net's low-level writer.

@@ -1,7 +1,7 @@
 using BedrockTrail.Lake;
 using BedrockTrail.Lake.Schema;
 
-namespace BedrockTrail.Normalise.Lake;
+namespace BedrockTrail.Normalise.LakeWriting;
 
 /// <summary>
 /// Buffers one run's rows of one time-partitioned table by <c>date=</c> partition, drops rows the lake already holds

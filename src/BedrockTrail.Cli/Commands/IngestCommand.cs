@@ -1,0 +1,98 @@
+using System.CommandLine;
+using BedrockTrail.Cli.Console;
+using BedrockTrail.Cli.Pipeline;
+using BedrockTrail.Ingest.Retry;
+using BedrockTrail.Ingest.Sources;
+using BedrockTrail.Lake;
+using BedrockTrail.Normalise.LakeWriting;
+
+namespace BedrockTrail.Cli.Commands;
+
+/// <summary><c>bedrocktrail ingest --source ... --lake DIR</c>: append what is new, then bring resolution up to date.</summary>
+internal static class IngestCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var source = new Option<string[]>("--source")
+        {
+            Description = "A folder laid out like a CloudTrail bucket (AWSLogs/...) or s3://bucket[/prefix]. Repeat it for model invocation logs kept in another bucket.",
+            Required = true,
+            Arity = ArgumentArity.OneOrMore,
+            HelpName = "dir|s3://bucket/prefix",
+        };
+        var lake = CommonOptions.Lake();
+        var since = new Option<string?>("--since") { Description = "Only events at or after this UTC date or timestamp (2024-10-01 or 2024-10-01T12:00:00Z). Only the day folders needed are listed.", HelpName = "T" };
+        var until = new Option<string?>("--until") { Description = "Only events before this UTC timestamp; a bare date includes that whole day.", HelpName = "T" };
+        var accounts = new Option<string[]>("--accounts") { Description = "Only these 12-digit account ids (comma-separated or repeated).", HelpName = "ids", AllowMultipleArgumentsPerToken = true };
+        var regions = new Option<string[]>("--regions") { Description = "Only these regions (comma-separated or repeated).", HelpName = "names", AllowMultipleArgumentsPerToken = true };
+        var concurrency = new Option<int>("--concurrency") { Description = "Objects fetched and decoded at once.", DefaultValueFactory = _ => IngestRequest.DefaultConcurrency };
+        var endpoint = new Option<string?>("--endpoint-url") { Description = "An S3-compatible endpoint (e.g. http://127.0.0.1:4568 for a local test server); path-style addressing is used.", HelpName = "url" };
+        var region = new Option<string?>("--region") { Description = "The bucket's AWS region (default: from AWS_REGION or the profile)." };
+        var profile = new Option<string?>("--profile") { Description = "A profile from ~/.aws/config (SSO and assume-role profiles work). Default: the standard chain (environment, AWS_PROFILE, instance role)." };
+        var noResolve = new Option<bool>("--no-resolve") { Description = "Skip identity resolution after ingest (run `bedrocktrail resolve` later)." };
+        var users = new Option<string?>("--identity-center-users") { Description = "CSV (user_id,user_name) that turns Identity Center user ids into names.", HelpName = "file" };
+        var command = new Command("ingest", "Read CloudTrail log files (and Bedrock model invocation logs) into the lake. Re-running over the same source adds nothing.")
+        {
+            source, lake, since, until, accounts, regions, concurrency, endpoint, region, profile, noResolve, users,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var request = new IngestRequest
+            {
+                Sources = parse.GetValue(source)!,
+                LakePath = parse.GetValue(lake)!,
+                Window = TimeWindow.Parse(parse.GetValue(since), parse.GetValue(until)),
+                Accounts = SplitList(parse.GetValue(accounts)),
+                Regions = SplitList(parse.GetValue(regions)),
+                Concurrency = parse.GetValue(concurrency) is var c and > 0 ? c : throw new UsageException("--concurrency must be at least 1."),
+                S3 = new S3Settings(ParseEndpoint(parse.GetValue(endpoint)), parse.GetValue(region), parse.GetValue(profile)),
+                Resolve = !parse.GetValue(noResolve),
+                IdentityCenterUsersFile = parse.GetValue(users),
+            };
+            return await RunAsync(context, request, cancellationToken).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    public static async Task<int> RunAsync(CliContext context, IngestRequest request, CancellationToken cancellationToken)
+    {
+        var progress = new ThrottledProgress(context.Terminal, context.Time);
+        var retry = new ObjectRetryPolicy(new ObjectRetryOptions(), context.Time);
+        IngestSummary summary;
+        try
+        {
+            summary = await new IngestRun(request, retry, context.Time, progress).ExecuteAsync(cancellationToken).ConfigureAwait(false);
+            if (request.Resolve)
+            {
+                var resolved = await ResolveStage.RunAsync(new LakeLayout(request.LakePath), request.IdentityCenterUsersFile, cancellationToken).ConfigureAwait(false);
+                summary.SessionsResolved = resolved.Count;
+            }
+        }
+        catch (LogSourceException e)
+        {
+            throw new UsageException(e.Message, e);
+        }
+        catch (LakeBusyException e)
+        {
+            throw new UsageException(e.Message, e);
+        }
+        finally
+        {
+            progress.Finish();
+        }
+
+        await context.Terminal.Error.WriteAsync(SummaryText.Render(summary)).ConfigureAwait(false);
+        return summary.HadProblems ? ExitCodes.CompletedWithProblems : ExitCodes.Success;
+    }
+
+    private static HashSet<string>? SplitList(string[]? values)
+    {
+        var items = (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToHashSet(StringComparer.Ordinal);
+        return items.Count == 0 ? null : items;
+    }
+
+    private static Uri? ParseEndpoint(string? text) =>
+        text is null ? null
+        : Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri
+        : throw new UsageException($"--endpoint-url '{text}' is not an http(s) URL.");
+}

@@ -1,0 +1,50 @@
+using BedrockTrail.Lake;
+using BedrockTrail.Normalise.LakeWriting;
+using BedrockTrail.Query;
+using BedrockTrail.Query.Rows;
+using BedrockTrail.Resolve.Credentials;
+using BedrockTrail.Resolve.IdentityCenter;
+using BedrockTrail.Resolve.Provenance;
+using BedrockTrail.Resolve.Sessions;
+
+namespace BedrockTrail.Cli.Pipeline;
+
+/// <summary>
+/// Rebuilds the identities table from what is in the lake. Resolution is a pure function of the lake's rows, so
+/// ingest (after each commit) and <c>resolve</c> give the same answer whatever order files arrived in.
+/// </summary>
+internal static class ResolveStage
+{
+    public static async Task<IReadOnlyList<SessionResolution>> RunAsync(LakeLayout lake, string? identityCenterUsersFile, CancellationToken cancellationToken)
+    {
+        var results = Resolve(lake, LoadDirectory(identityCenterUsersFile));
+        await IdentitiesStore.WriteAsync(lake, results.Select(r => r.Row).ToList(), cancellationToken).ConfigureAwait(false);
+        return results;
+    }
+
+    /// <summary>Resolves without writing, for <c>trace</c>.</summary>
+    public static IReadOnlyList<SessionResolution> Resolve(LakeLayout lake, IdentityCenterDirectory directory, string callFilter = "true")
+    {
+        using var database = LakeDatabase.Open(lake);
+        var sessions = ObservedSession.Aggregate(LakeRowReader.BedrockCalls(database, callFilter));
+        var index = CredentialIndex.Build(LakeRowReader.CredentialEvents(database));
+        var options = ResolverOptions.Default with { Directory = directory };
+        return ProvenanceResolver.Resolve([.. sessions], index, options);
+    }
+
+    public static IdentityCenterDirectory LoadDirectory(string? path)
+    {
+        if (path is null)
+        {
+            return IdentityCenterDirectory.Empty;
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"Identity Center users file '{path}' does not exist. It is a CSV with a header line 'user_id,user_name'.");
+        }
+
+        using var reader = File.OpenText(path);
+        return IdentityCenterDirectoryCsv.Parse(reader).Directory;
+    }
+}

@@ -1,0 +1,29 @@
+using System.Data.Common;
+
+namespace BedrockTrail.Query.Rows;
+
+/// <summary>Reads typed values by column name from a DuckDB reader, resolving each name to its ordinal once.</summary>
+internal sealed class ColumnReader
+{
+    private readonly DbDataReader _reader;
+    private readonly Dictionary<string, int> _ordinals;
+
+    public ColumnReader(DbDataReader reader)
+    {
+        _reader = reader;
+        _ordinals = Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, i => i, StringComparer.Ordinal);
+    }
+
+    public string? Text(string column) => Ordinal(column) is { } i && !_reader.IsDBNull(i) ? _reader.GetString(i) : null;
+
+    public string RequiredText(string column) => Text(column) ?? string.Empty;
+
+    public DateTime? Time(string column) =>
+        Ordinal(column) is { } i && !_reader.IsDBNull(i) ? DateTime.SpecifyKind(_reader.GetDateTime(i), DateTimeKind.Utc) : null;
+
+    public bool? Flag(string column) => Ordinal(column) is { } i && !_reader.IsDBNull(i) ? _reader.GetBoolean(i) : null;
+
+    public long? Number(string column) => Ordinal(column) is { } i && !_reader.IsDBNull(i) ? Convert.ToInt64(_reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    private int? Ordinal(string column) => _ordinals.TryGetValue(column, out var i) ? i : null;
+}
