@@ -167,12 +167,14 @@ public sealed partial class S3rverServer : IAsyncLifetime, IDisposable
         var basePath = Path.Combine([DataDirectory, bucket, .. key.Split('/')]);
         Directory.CreateDirectory(Path.GetDirectoryName(basePath)!);
         File.WriteAllBytes(basePath + "._S3rver_object", content);
+#pragma warning disable CA5351 // Not security: s3rver's ETag is the MD5 of the body, as S3's is for single-part uploads.
         File.WriteAllText(basePath + "._S3rver_object.md5", Convert.ToHexStringLower(MD5.HashData(content)));
+#pragma warning restore CA5351
         File.WriteAllText(basePath + "._S3rver_metadata.json", "{\n  \"content-type\": " + System.Text.Json.JsonSerializer.Serialize(contentType) + "\n}");
     }
 
     /// <summary>Uploads through the SDK (slower than <see cref="SeedObject"/>; exercises the real PUT path).</summary>
-    public async Task PutObjectAsync(IAmazonS3 client, string bucket, string key, byte[] content, CancellationToken cancellationToken = default)
+    public static async Task PutObjectAsync(IAmazonS3 client, string bucket, string key, byte[] content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
         using var body = new MemoryStream(content, writable: false);
