@@ -33,8 +33,7 @@ public sealed class CloudTrailLogDecoder
         ArgumentNullException.ThrowIfNull(sink);
 
         var span = utf8Json.Span;
-        var start = span.StartsWith("\xEF\xBB\xBF"u8) ? 3 : 0;
-        start = JsonValueScanner.SkipWhitespace(span, start);
+        var start = JsonValueScanner.SkipBomAndWhitespace(span);
         if (start >= span.Length)
         {
             return Outcome.Object(ObjectVerdict.Empty, "empty object");

@@ -19,7 +19,7 @@ public sealed class InvocationLogDecoder
         ArgumentNullException.ThrowIfNull(sink);
 
         var span = utf8Json.Span;
-        var start = JsonValueScanner.SkipWhitespace(span, span.StartsWith("\xEF\xBB\xBF"u8) ? 3 : 0);
+        var start = JsonValueScanner.SkipBomAndWhitespace(span);
         if (start >= span.Length)
         {
             return Outcome.Object(ObjectVerdict.Empty, "empty object");

@@ -34,6 +34,10 @@ internal static class JsonValueScanner
         return length < 0 ? -1 : start + length;
     }
 
+    /// <summary>Where the content of a whole object starts: after a UTF-8 byte order mark and whitespace.</summary>
+    public static int SkipBomAndWhitespace(ReadOnlySpan<byte> data) =>
+        SkipWhitespace(data, data.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0);
+
     public static int SkipWhitespace(ReadOnlySpan<byte> data, int i)
     {
         while (i < data.Length && data[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
