@@ -1,6 +1,5 @@
 using System.CommandLine;
 using BedrockTrail.Cli.Pipeline;
-using BedrockTrail.Query;
 using BedrockTrail.Query.Reports;
 
 namespace BedrockTrail.Cli.Commands;

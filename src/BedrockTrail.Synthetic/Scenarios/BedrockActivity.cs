@@ -40,9 +40,9 @@ internal sealed class BedrockActivity
     {
         var rng = _ctx.Rng;
         region ??= s.Region;
-        operation ??= rng.Pick(Models.InvokeOperations);
-        modelId ??= Models.AsCalled(rng, region, s.AccountId);
-        var inferenceRegion = errorCode is null ? Models.InferenceRegion(rng, modelId, region) : null;
+        operation ??= rng.Pick(ModelCatalog.InvokeOperations);
+        modelId ??= ModelCatalog.AsCalled(rng, region, s.AccountId);
+        var inferenceRegion = errorCode is null ? ModelCatalog.InferenceRegion(rng, modelId, region) : null;
         var requestId = _ctx.NewId();
         var e = new TrailEvent
         {

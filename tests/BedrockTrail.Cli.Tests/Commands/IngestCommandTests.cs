@@ -14,11 +14,11 @@ public sealed class IngestCommandTests
         var lake = folder.Sub("lake");
 
         // When it is ingested
-        var run = await Cli.RunAsync("ingest", "--source", trail.Root, "--lake", lake);
+        var run = await CliRunner.RunAsync("ingest", "--source", trail.Root, "--lake", lake);
 
         // Then every Bedrock and credential event is in the lake, and the run says so
         Assert.True(run.ExitCode == 0, run.ToString());
-        var counts = await Cli.RunAsync("query", "--lake", lake, "--format", "csv",
+        var counts = await CliRunner.RunAsync("query", "--lake", lake, "--format", "csv",
             "SELECT (SELECT count(*) FROM bedrock_calls) calls, (SELECT count(*) FROM credential_events) creds, (SELECT count(*) FROM invocations) invocations");
         Assert.Equal($"calls,creds,invocations\n{SampleTrail.BedrockEvents},{SampleTrail.CredentialEvents},{SampleTrail.BedrockEvents}\n", counts.Out);
         Assert.Contains("bedrock_calls 16, credential_events 2", run.Error);
@@ -30,14 +30,14 @@ public sealed class IngestCommandTests
         using var folder = new TempFolder("ingest");
         var trail = SampleTrail.Build(folder.Sub("trail"));
         var lake = folder.Sub("lake");
-        await Cli.RunAsync("ingest", "--source", trail.Root, "--lake", lake);
+        await CliRunner.RunAsync("ingest", "--source", trail.Root, "--lake", lake);
 
-        var again = await Cli.RunAsync("ingest", "--source", trail.Root, "--lake", lake);
+        var again = await CliRunner.RunAsync("ingest", "--source", trail.Root, "--lake", lake);
 
         Assert.True(again.ExitCode == 0, again.ToString());
-        Assert.Contains("already in the lake     4", again.Error);
+        Assert.Matches(@"already in the lake\s+4\n", again.Error);
         Assert.Contains("bedrock_calls 0, credential_events 0", again.Error);
-        var count = await Cli.RunAsync("query", "--lake", lake, "--format", "csv", "SELECT count(*) n FROM bedrock_calls");
+        var count = await CliRunner.RunAsync("query", "--lake", lake, "--format", "csv", "SELECT count(*) n FROM bedrock_calls");
         Assert.Equal($"n\n{SampleTrail.BedrockEvents}\n", count.Out);
     }
 
@@ -51,17 +51,17 @@ public sealed class IngestCommandTests
         var lake = folder.Sub("lake");
 
         // When ingested
-        var run = await Cli.RunAsync("ingest", "--source", trail.Root, "--lake", lake);
+        var run = await CliRunner.RunAsync("ingest", "--source", trail.Root, "--lake", lake);
 
         // Then the run finishes with exit code 1, the good rows (including the good record next to the bad one) are kept,
         // and the quarantine names each damaged object or record
         Assert.True(run.ExitCode == 1, run.ToString());
-        var quarantine = await Cli.RunAsync("query", "--lake", lake, "--format", "csv", "SELECT record_index IS NULL whole, count(*) n FROM quarantine GROUP BY 1 ORDER BY 1");
+        var quarantine = await CliRunner.RunAsync("query", "--lake", lake, "--format", "csv", "SELECT record_index IS NULL whole, count(*) n FROM quarantine GROUP BY 1 ORDER BY 1");
         Assert.Equal("whole,n\nfalse,1\ntrue,3\n", quarantine.Out);
-        var calls = await Cli.RunAsync("query", "--lake", lake, "--format", "csv", "SELECT count(*) n FROM bedrock_calls WHERE event_id = '11111111-2222-3333-4444-555555555555'");
+        var calls = await CliRunner.RunAsync("query", "--lake", lake, "--format", "csv", "SELECT count(*) n FROM bedrock_calls WHERE event_id = '11111111-2222-3333-4444-555555555555'");
         Assert.Equal("n\n1\n", calls.Out);
         Assert.Contains("skipped (not logs)", run.Error);
-        Assert.Contains("quarantined             3 objects, 1 records", run.Error);
+        Assert.Matches(@"quarantined\s+3 objects, 1 records", run.Error);
     }
 
     [Fact]
@@ -71,12 +71,12 @@ public sealed class IngestCommandTests
         var trail = SampleTrail.Build(folder.Sub("trail"));
         SampleTrail.AddDamage(trail);
         var lake = folder.Sub("lake");
-        await Cli.RunAsync("ingest", "--source", trail.Root, "--lake", lake);
+        await CliRunner.RunAsync("ingest", "--source", trail.Root, "--lake", lake);
 
-        var again = await Cli.RunAsync("ingest", "--source", trail.Root, "--lake", lake);
+        var again = await CliRunner.RunAsync("ingest", "--source", trail.Root, "--lake", lake);
 
         Assert.True(again.ExitCode == 0, again.ToString());
-        var quarantine = await Cli.RunAsync("query", "--lake", lake, "--format", "csv", "SELECT count(*) n FROM quarantine");
+        var quarantine = await CliRunner.RunAsync("query", "--lake", lake, "--format", "csv", "SELECT count(*) n FROM quarantine");
         Assert.Equal("n\n4\n", quarantine.Out);
     }
 
@@ -87,10 +87,10 @@ public sealed class IngestCommandTests
         var trail = SampleTrail.Build(folder.Sub("trail"));
         var lake = folder.Sub("lake");
 
-        var run = await Cli.RunAsync("ingest", "--source", trail.Root, "--lake", lake, "--since", "2024-10-17T20:10:00Z", "--until", "2024-10-17");
+        var run = await CliRunner.RunAsync("ingest", "--source", trail.Root, "--lake", lake, "--since", "2024-10-17T20:10:00Z", "--until", "2024-10-17");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        var window = await Cli.RunAsync("query", "--lake", lake, "--format", "csv", "SELECT count(*) n, min(event_time) >= TIMESTAMP '2024-10-17 20:10:00' inside FROM bedrock_calls");
+        var window = await CliRunner.RunAsync("query", "--lake", lake, "--format", "csv", "SELECT count(*) n, min(event_time) >= TIMESTAMP '2024-10-17 20:10:00' inside FROM bedrock_calls");
         Assert.Equal("n,inside\n10,true\n", window.Out);
     }
 
@@ -101,10 +101,10 @@ public sealed class IngestCommandTests
         var trail = SampleTrail.Build(folder.Sub("trail"), organizationId: "o-a1b2c3d4e5");
         var lake = folder.Sub("lake");
 
-        var run = await Cli.RunAsync("ingest", "--source", trail.Root, "--lake", lake, "--accounts", "111122223333,653711331788");
+        var run = await CliRunner.RunAsync("ingest", "--source", trail.Root, "--lake", lake, "--accounts", "111122223333,653711331788");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        var accounts = await Cli.RunAsync("query", "--lake", lake, "--format", "csv", "SELECT DISTINCT account_id FROM bedrock_calls UNION SELECT DISTINCT account_id FROM credential_events ORDER BY 1");
+        var accounts = await CliRunner.RunAsync("query", "--lake", lake, "--format", "csv", "SELECT DISTINCT account_id FROM bedrock_calls UNION SELECT DISTINCT account_id FROM credential_events ORDER BY 1");
         Assert.Equal("account_id\n111122223333\n653711331788\n", accounts.Out);
     }
 
@@ -113,7 +113,7 @@ public sealed class IngestCommandTests
     {
         using var folder = new TempFolder("ingest");
 
-        var run = await Cli.RunAsync("ingest", "--source", folder.Sub("nowhere"), "--lake", folder.Sub("lake"));
+        var run = await CliRunner.RunAsync("ingest", "--source", folder.Sub("nowhere"), "--lake", folder.Sub("lake"));
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("does not exist", run.Error);
@@ -126,7 +126,7 @@ public sealed class IngestCommandTests
     [InlineData("query", "--lake")]
     public async Task Run_UsageError_ExitsTwo(params string[] args)
     {
-        var run = await Cli.RunAsync(args);
+        var run = await CliRunner.RunAsync(args);
 
         Assert.True(run.ExitCode == 2, run.ToString());
         Assert.StartsWith("error:", run.Error);

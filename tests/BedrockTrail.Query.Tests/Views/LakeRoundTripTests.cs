@@ -17,10 +17,10 @@ public sealed class LakeRoundTripTests
         var lake = new LakeLayout(folder.Path);
         await using (var run = await LakeIngestSession.OpenAsync(lake, "20241008T000000Z_000001", CancellationToken.None))
         {
-            await run.AddAsync(Rows.Call("e1", Day1, requestId: "r1"), CancellationToken.None);
-            await run.AddAsync(Rows.AssumeRole("e2", Day1.AddMinutes(-5), "ASIAEXAMPLEKEY000001"), CancellationToken.None);
-            await run.AddAsync(Rows.Log("r1", Day1, 120, 45), CancellationToken.None);
-            run.RecordIngested(Rows.Ingested("file:///logs/a.json.gz", run.RunId, Day1));
+            await run.AddAsync(Some.Call("e1", Day1, requestId: "r1"), CancellationToken.None);
+            await run.AddAsync(Some.AssumeRole("e2", Day1.AddMinutes(-5), "ASIAEXAMPLEKEY000001"), CancellationToken.None);
+            await run.AddAsync(Some.Log("r1", Day1, 120, 45), CancellationToken.None);
+            run.RecordIngested(Some.Ingested("file:///logs/a.json.gz", run.RunId, Day1));
             await run.CommitAsync(CancellationToken.None);
         }
 
@@ -53,18 +53,18 @@ public sealed class LakeRoundTripTests
         var lake = new LakeLayout(folder.Path);
         await using (var first = await LakeIngestSession.OpenAsync(lake, "20241008T000000Z_000001", CancellationToken.None))
         {
-            await first.AddAsync(Rows.Call("e1", Day1), CancellationToken.None);
-            first.RecordIngested(Rows.Ingested("file:///a", first.RunId, Day1));
+            await first.AddAsync(Some.Call("e1", Day1), CancellationToken.None);
+            first.RecordIngested(Some.Ingested("file:///a", first.RunId, Day1));
             await first.CommitAsync(CancellationToken.None);
         }
 
         // When a second run sees e1 again (CloudTrail delivered it twice) and e2 twice in the same run
         await using (var second = await LakeIngestSession.OpenAsync(lake, "20241008T000100Z_000002", CancellationToken.None))
         {
-            Assert.False(await second.AddAsync(Rows.Call("e1", Day1), CancellationToken.None));
-            Assert.True(await second.AddAsync(Rows.Call("e2", Day1), CancellationToken.None));
-            Assert.False(await second.AddAsync(Rows.Call("e2", Day1), CancellationToken.None));
-            second.RecordIngested(Rows.Ingested("file:///b", second.RunId, Day1));
+            Assert.False(await second.AddAsync(Some.Call("e1", Day1), CancellationToken.None));
+            Assert.True(await second.AddAsync(Some.Call("e2", Day1), CancellationToken.None));
+            Assert.False(await second.AddAsync(Some.Call("e2", Day1), CancellationToken.None));
+            second.RecordIngested(Some.Ingested("file:///b", second.RunId, Day1));
             await second.CommitAsync(CancellationToken.None);
             Assert.Equal(2, second.DuplicatesDropped);
         }
@@ -82,8 +82,8 @@ public sealed class LakeRoundTripTests
         using var folder = new TempFolder("lake");
         var lake = new LakeLayout(folder.Path);
         var killed = await LakeIngestSession.OpenAsync(lake, "20241008T000000Z_00000a", CancellationToken.None);
-        await killed.AddAsync(Rows.Call("e1", Day1), CancellationToken.None);
-        killed.RecordIngested(Rows.Ingested("file:///a", killed.RunId, Day1));
+        await killed.AddAsync(Some.Call("e1", Day1), CancellationToken.None);
+        killed.RecordIngested(Some.Ingested("file:///a", killed.RunId, Day1));
         await killed.CommitAsync(CancellationToken.None);
         File.Delete(Path.Combine(lake.IngestedFolder, LakeLayout.RunFileName(killed.RunId)));
         File.WriteAllText(Path.Combine(lake.TableFolder("bedrock_calls"), "half-written.parquet.tmp"), "x");
@@ -105,7 +105,7 @@ public sealed class LakeRoundTripTests
         var lake = new LakeLayout(folder.Path);
         await using (var run = await LakeIngestSession.OpenAsync(lake, "20241008T000000Z_000001", CancellationToken.None))
         {
-            run.RecordIngested(Rows.Ingested("s3://b/k", run.RunId, Day1) with { ETag = "\"abc\"", Size = 10 });
+            run.RecordIngested(Some.Ingested("s3://b/k", run.RunId, Day1) with { ETag = "\"abc\"", Size = 10 });
             await run.CommitAsync(CancellationToken.None);
         }
 
@@ -156,7 +156,7 @@ public sealed class LakeRoundTripTests
 
         await using (var retry = await LakeIngestSession.OpenAsync(lake, "20241008T000100Z_000002", CancellationToken.None))
         {
-            retry.RecordIngested(Rows.Ingested("s3://b/throttled", retry.RunId, Day1.AddMinutes(1)));
+            retry.RecordIngested(Some.Ingested("s3://b/throttled", retry.RunId, Day1.AddMinutes(1)));
             await retry.CommitAsync(CancellationToken.None);
         }
 

@@ -1,9 +1,7 @@
-using BedrockTrail.Cli;
-
 namespace BedrockTrail.Cli.Tests.Support;
 
 /// <summary>Runs the real command line in process with captured stdout and stderr.</summary>
-internal static class Cli
+internal static class CliRunner
 {
     public static async Task<CliRun> RunAsync(params string[] args) => await RunAsync(CancellationToken.None, args);
 

@@ -3,7 +3,7 @@ using BedrockTrail.Lake;
 namespace BedrockTrail.Query.Tests.Support;
 
 /// <summary>Data makers for lake rows with plausible values; tests override what they assert on.</summary>
-internal static class Rows
+internal static class Some
 {
     public static BedrockCall Call(string eventId, DateTime time, string accessKey = "ASIAEXAMPLEKEY000001", string? requestId = null) => new()
     {

@@ -7,7 +7,7 @@ namespace BedrockTrail.Synthetic.World;
 /// (us./eu./apac./global. + id) and application inference profile ARN.
 /// See https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-support.html.
 /// </summary>
-internal static class Models
+internal static class ModelCatalog
 {
     public static readonly string[] BaseIds =
     [
