@@ -10,7 +10,6 @@ namespace BedrockTrail.Normalise.Json;
 /// </summary>
 internal static class JsonValueScanner
 {
-    private static readonly SearchValues<byte> Structural = SearchValues.Create("\"{}[]"u8);
     private static readonly SearchValues<byte> StringSpecial = SearchValues.Create("\"\\"u8);
     private static readonly SearchValues<byte> ScalarEnd = SearchValues.Create(",]} \t\r\n"u8);
 
@@ -48,45 +47,62 @@ internal static class JsonValueScanner
         return i;
     }
 
+    // A byte loop, not IndexOfAny: CloudTrail strings are short (ten to fifty bytes), so a vectorised search
+    // per string costs more in call overhead than it saves; long strings (tokens, user agents, policies) are handed
+    // to the vectorised search in FindStringEnd.
     private static int FindContainerEnd(ReadOnlySpan<byte> data, int start)
     {
         var depth = 0;
-        var i = start;
-        while (i < data.Length)
+        for (var i = start; i < data.Length; i++)
         {
-            var hit = data[i..].IndexOfAny(Structural);
-            if (hit < 0)
+            switch (data[i])
             {
-                return -1;
-            }
+                case (byte)'"':
+                    i = FindStringEnd(data, i + 1) - 1;
+                    if (i < 0)
+                    {
+                        return -1;
+                    }
 
-            i += hit;
-            var b = data[i];
-            if (b == (byte)'"')
-            {
-                i = FindStringEnd(data, i + 1);
-                if (i < 0)
-                {
-                    return -1;
-                }
+                    break;
+                case (byte)'{' or (byte)'[':
+                    depth++;
+                    break;
+                case (byte)'}' or (byte)']':
+                    if (--depth == 0)
+                    {
+                        return i + 1;
+                    }
 
-                continue;
-            }
-
-            depth += b is (byte)'{' or (byte)'[' ? 1 : -1;
-            i++;
-            if (depth == 0)
-            {
-                return i;
+                    break;
+                default:
+                    break;
             }
         }
 
         return -1;
     }
 
-    // From just after an opening quote to just after the closing one.
+    // From just after an opening quote to just after the closing one; -1 when the data ends first.
     private static int FindStringEnd(ReadOnlySpan<byte> data, int i)
     {
+        // Short strings: a plain loop over the first bytes.
+        var shortEnd = Math.Min(data.Length, i + 32);
+        for (; i < shortEnd; i++)
+        {
+            var b = data[i];
+            if (b == (byte)'"')
+            {
+                return i + 1;
+            }
+
+            if (b == (byte)'\\')
+            {
+                // A backslash escapes the next byte (\" or \\); \uXXXX needs no special care here.
+                i++;
+            }
+        }
+
         while (i < data.Length)
         {
             var hit = data[i..].IndexOfAny(StringSpecial);
@@ -101,7 +117,6 @@ internal static class JsonValueScanner
                 return i + 1;
             }
 
-            // A backslash escapes the next byte (\" or \\); \uXXXX needs no special care here.
             i += 2;
         }
 

@@ -11,7 +11,7 @@ public static class TrailFiles
     /// <summary>The sample events that are strict JSON (a bare event, an array, or a Records envelope) by file.</summary>
     public static IEnumerable<string> StrictJsonSampleFiles() =>
         Directory.EnumerateFiles(RepoPaths.Samples, "*.json", SearchOption.AllDirectories)
-            .Where(path => !path.Contains("invocation", StringComparison.OrdinalIgnoreCase) && IsStrictJson(File.ReadAllText(path)))
+            .Where(path => !IsInvocationLogSample(path) && IsStrictJson(File.ReadAllText(path)))
             .Order(StringComparer.Ordinal);
 
     /// <summary>A sample wrapped as a log file: a bare event or an array becomes <c>{"Records":[...]}</c>.</summary>
@@ -44,6 +44,10 @@ public static class TrailFiles
     }
 
     public static (CollectingSink Sink, DecodeOutcome Outcome) DecodeSample(params string[] parts) => Decode(Wrap(Sample(parts)), source: parts[^1]);
+
+    /// <summary>Model invocation log samples: a different format, decoded by the invocation log tests.</summary>
+    public static bool IsInvocationLogSample(string path) =>
+        path.Contains("model-invocation-logging", StringComparison.Ordinal) || path.Contains("bedrockmodelinvocation_", StringComparison.Ordinal);
 
     private static bool IsStrictJson(string text)
     {
