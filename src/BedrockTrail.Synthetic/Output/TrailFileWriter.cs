@@ -15,6 +15,8 @@ namespace BedrockTrail.Synthetic.Output;
 /// </summary>
 internal sealed class TrailFileWriter
 {
+    private const int QuietBatch = 8;
+
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
 
     private readonly SyntheticWorld _world;
@@ -61,7 +63,7 @@ internal sealed class TrailFileWriter
                 {
                     cells.TryGetValue((a, r, w), out var planned);
                     var rng = SeededRandom.Derive(options.Seed, 21, a, r, w);
-                    var noise = r < options.Regions.Count && w < windows ? (int)(noiseMean * (0.5 + rng.NextDouble()) + rng.NextDouble()) : 0;
+                    var noise = r < options.Regions.Count && w < windows ? NoiseCount(rng, noiseMean) : 0;
                     if ((planned?.Count ?? 0) + noise == 0)
                     {
                         continue;
@@ -123,6 +125,20 @@ internal sealed class TrailFileWriter
         var key = TrailLayout.LogFile(_world.Options.OrgId, account, region, delivered, AwsIds.FileSuffix(rng));
         var hash = Gzip.WriteFile(Path.Combine(_root, key), buffer.WrittenSpan, gz, _world.Options.Compression);
         return new DeliveredFile(account, region, key, delivered, hash, oldest, newest);
+    }
+
+    /// <summary>
+    /// Noise for one window, averaging <paramref name="mean"/>. A quiet trail does not deliver a file every five
+    /// minutes with one record in it: below <see cref="QuietBatch"/> records a window, activity comes in batches.
+    /// </summary>
+    private static int NoiseCount(SeededRandom rng, double mean)
+    {
+        if (mean >= QuietBatch)
+        {
+            return (int)(mean * (0.5 + rng.NextDouble()) + rng.NextDouble());
+        }
+
+        return rng.Chance(mean / QuietBatch) ? rng.Next(QuietBatch / 2, QuietBatch + QuietBatch / 2 + 1) : 0;
     }
 
     private static void Add(Dictionary<(int, int, int), List<PlannedRecord>> cells, (int, int, int) cell, PlannedRecord record)
