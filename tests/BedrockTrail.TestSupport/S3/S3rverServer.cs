@@ -120,8 +120,7 @@ public sealed partial class S3rverServer : IAsyncLifetime, IDisposable
         }
 
         // Keep draining stdout so the child never blocks on a full pipe.
-        _process.OutputDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
+        _ = _process.StandardOutput.ReadToEndAsync(CancellationToken.None);
     }
 
     /// <summary>An SDK config for this server: path-style, SDK retries off, checksums only when required (s3rver
