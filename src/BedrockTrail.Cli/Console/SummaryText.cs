@@ -19,7 +19,7 @@ internal static class SummaryText
     {
         var text = new StringBuilder();
         var seconds = Math.Max(s.Elapsed.TotalSeconds, 0.001);
-        void Line(string label, string value) => text.Append("  ").Append(label.PadRight(22)).AppendLine(value);
+        void Line(string label, string value) => text.Append("  ").Append(label.PadRight(28)).AppendLine(value);
         text.AppendLine(CultureInfo.InvariantCulture, $"ingest run {s.RunId} finished in {s.Elapsed.TotalSeconds:N1} s");
         Line("objects listed", N(s.ObjectsListed));
         Line("objects read", $"{N(s.ObjectsRead)} ({Megabytes(s.RawBytes)} MB gzipped, {Megabytes(s.DecompressedBytes)} MB of JSON)");
@@ -30,7 +30,7 @@ internal static class SummaryText
         Line("duplicates dropped", N(s.DuplicatesDropped));
         if (s.OutsideFilter > 0)
         {
-            Line("outside --since/--until/accounts/regions", N(s.OutsideFilter));
+            Line("outside the filters", N(s.OutsideFilter));
         }
 
         Line("quarantined", $"{N(s.ObjectsQuarantined)} objects, {N(s.RecordsQuarantined)} records");
