@@ -8,7 +8,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export BEDROCKTRAIL_S3RVER := $(S3RVER)
 
-.PHONY: all restore build test demo bench format clean s3rver
+.PHONY: all restore build test demo bench fixtures format clean s3rver
 
 all: build
 
@@ -29,10 +29,16 @@ test: build s3rver
 
 demo: build
 	rm -rf .demo
-	$(CLI) demo --lake .demo/lake
+	$(CLI) demo --lake .demo/lake --fixtures fixtures/demo
 
+# Generates (once, kept in .bench/) a deterministic corpus of about a million events, then prints every figure of
+# the performance targets beside its target. BENCH_ARGS passes options, e.g. BENCH_ARGS="--events 5000000".
 bench: build s3rver
-	$(DOTNET) run --project bench/BedrockTrail.Bench -c $(CONFIG) --no-build -- --work .bench
+	$(DOTNET) run --project bench/BedrockTrail.Bench -c $(CONFIG) --no-build -- --work .bench $(BENCH_ARGS)
+
+# Regenerates the synthetic organization trail that `make demo` ingests (deterministic: same bytes every time).
+fixtures: build
+	$(DOTNET) run --project bench/BedrockTrail.Bench -c $(CONFIG) --no-build -- --generate-demo fixtures/demo
 
 format:
 	$(DOTNET) format BedrockTrail.sln --verify-no-changes

@@ -81,6 +81,11 @@ internal static class IngestCommand
             progress.Finish();
         }
 
+        using (var self = System.Diagnostics.Process.GetCurrentProcess())
+        {
+            summary.PeakMemoryBytes = self.PeakWorkingSet64;
+        }
+
         await context.Terminal.Error.WriteAsync(SummaryText.Render(summary)).ConfigureAwait(false);
         return summary.HadProblems ? ExitCodes.CompletedWithProblems : ExitCodes.Success;
     }

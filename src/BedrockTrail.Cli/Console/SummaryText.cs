@@ -45,6 +45,8 @@ internal static class SummaryText
             Line("sessions resolved", N(sessions));
         }
 
+        Line("peak memory", Megabytes(s.PeakMemoryBytes) + " MB");
+
         if (s.HadProblems)
         {
             text.AppendLine("  Some input could not be ingested: see `bedrocktrail query --lake <dir> \"SELECT * FROM quarantine\"`.");

@@ -46,6 +46,9 @@ public sealed class IngestSummary
 
     public TimeSpan Elapsed { get; set; }
 
+    /// <summary>The process's peak resident memory (VmHWM on Linux), measured at the end of the run.</summary>
+    public long PeakMemoryBytes { get; set; }
+
     public bool HadProblems => ObjectsQuarantined > 0 || RecordsQuarantined > 0 || ObjectsFailed > 0;
 
     public long SkippedTotal => ObjectsSkipped.Values.Sum();

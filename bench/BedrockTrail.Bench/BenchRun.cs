@@ -1,0 +1,108 @@
+using System.Globalization;
+using BedrockTrail.Synthetic;
+using BedrockTrail.TestSupport.S3;
+
+namespace BedrockTrail.Bench;
+
+/// <summary>The benchmark run: every figure issue 6 asks for, printed beside its target.</summary>
+internal static class BenchRun
+{
+    public static async Task<int> RunAsync(BenchOptions options, CancellationToken cancellationToken)
+    {
+        var work = Path.GetFullPath(options.Work);
+        var cli = Path.Combine(AppContext.BaseDirectory, "bedrocktrail.dll");
+        var corpus = EnsureCorpus(work, options.Events);
+        var report = new BenchReport();
+
+        var (decompressed, decompressElapsed) = DecompressionLimit.Run(corpus);
+        var limit = decompressed / decompressElapsed.TotalSeconds;
+        report.Add("decompression limit (all cores)", $"{decompressed / 1e6:N0} MB of JSON in {decompressElapsed.TotalSeconds:N2} s = {limit / 1e6:N0} MB/s", "reference");
+
+        var ours = new List<double>();
+        var duck = new List<double>();
+        Measure.CliRun? last = null;
+        for (var run = 0; run < options.Runs; run++)
+        {
+            var lake = Path.Combine(work, "lake-" + run.ToString(CultureInfo.InvariantCulture));
+            DeleteIfExists(lake);
+            last = Measure.Cli(cli, ["ingest", "--source", corpus, "--lake", lake]);
+            ours.Add(last.Elapsed.TotalSeconds);
+            var baselineOut = Path.Combine(work, "duckdb-" + run.ToString(CultureInfo.InvariantCulture));
+            DeleteIfExists(baselineOut);
+            duck.Add(DuckDbBaseline.Run(corpus, baselineOut).TotalSeconds);
+            Console.Error.WriteLine($"bench: run {run + 1}/{options.Runs}: bedrocktrail {ours[^1]:N2} s, duckdb read_json {duck[^1]:N2} s");
+        }
+
+        var events = last!.EventsScanned;
+        var ratios = ours.Zip(duck, (o, d) => d / o).Order().ToList();
+        var medianRatio = ratios[ratios.Count / 2];
+        var oursMedian = ours.Order().ElementAt(ours.Count / 2);
+        var duckMedian = duck.Order().ElementAt(duck.Count / 2);
+        report.Add("bedrocktrail ingest (folder, incl. resolution)", $"{oursMedian:N2} s = {events / oursMedian:N0} events/s", string.Empty);
+        report.Add("duckdb read_json baseline", $"{duckMedian:N2} s = {events / duckMedian:N0} events/s", string.Empty);
+        report.Add("speed-up over duckdb (median of alternating runs)", $"{medianRatio:N1}x", ">= 5x");
+        var throughput = last.DecompressedBytes / oursMedian;
+        report.Add("ingest throughput vs decompression limit", $"{throughput / 1e6:N0} MB/s = {throughput / limit:P0} of the limit", ">= 33 %");
+        report.Add($"peak memory at {events:N0} events", $"{last.PeakMemoryBytes / 1e6:N0} MB", "< 300 MB");
+
+        if (options.S3)
+        {
+            var (folderSeconds, s3Seconds) = await S3PathAsync(cli, corpus, work, cancellationToken).ConfigureAwait(false);
+            report.Add("S3 path over s3rver vs folder", $"{s3Seconds:N2} s vs {folderSeconds:N2} s = {s3Seconds / folderSeconds:N2}x", "<= 1.5x");
+        }
+
+        var (resolveElapsed, resolved, correct) = ResolveBench.Run(options.ResolveSessions);
+        report.Add($"resolution of {resolved:N0} sessions (3 hops each)", $"{resolveElapsed.TotalSeconds:N2} s ({correct:N0} resolved to their IAM user)", "< 5 s");
+
+        Console.WriteLine(report.Render($"BedrockTrail bench: {events:N0} events in {DecompressionLimit.CloudTrailFiles(corpus).Count:N0} files, {Environment.ProcessorCount} cores"));
+        return 0;
+    }
+
+    private static string EnsureCorpus(string work, int events)
+    {
+        var corpus = Path.Combine(work, "corpus-" + events.ToString(CultureInfo.InvariantCulture));
+        if (File.Exists(Path.Combine(corpus, "truth.json")))
+        {
+            Console.Error.WriteLine($"bench: reusing corpus {corpus}");
+            return corpus;
+        }
+
+        DeleteIfExists(corpus);
+        Console.Error.WriteLine($"bench: generating {events:N0} events into {corpus} (kept for later runs)");
+        CorpusGenerator.Generate(CorpusOptions.Bench(events), corpus);
+        return corpus;
+    }
+
+    private static async Task<(double Folder, double S3)> S3PathAsync(string cli, string corpus, string work, CancellationToken cancellationToken)
+    {
+        await using var server = await S3rverServer.StartAsync().ConfigureAwait(false);
+        var bucket = server.CreateBucket("bench");
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(corpus, "AWSLogs"), "*", SearchOption.AllDirectories))
+        {
+            server.SeedObject(bucket, Path.GetRelativePath(corpus, file).Replace(Path.DirectorySeparatorChar, '/'), File.ReadAllBytes(file));
+        }
+
+        var folderLake = Path.Combine(work, "lake-folder");
+        var s3Lake = Path.Combine(work, "lake-s3");
+        DeleteIfExists(folderLake);
+        DeleteIfExists(s3Lake);
+        var environment = new Dictionary<string, string>
+        {
+            ["AWS_ACCESS_KEY_ID"] = S3rverServer.AccessKeyId,
+            ["AWS_SECRET_ACCESS_KEY"] = S3rverServer.SecretAccessKey,
+            ["AWS_REGION"] = "us-east-1",
+        };
+        var folder = Measure.Cli(cli, ["ingest", "--source", corpus, "--lake", folderLake, "--no-resolve"]);
+        var s3 = Measure.Cli(cli, ["ingest", "--source", "s3://" + bucket, "--lake", s3Lake, "--no-resolve", "--endpoint-url", server.ServiceUrl.ToString()], environment);
+        cancellationToken.ThrowIfCancellationRequested();
+        return (folder.Elapsed.TotalSeconds, s3.Elapsed.TotalSeconds);
+    }
+
+    private static void DeleteIfExists(string folder)
+    {
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
