@@ -23,5 +23,8 @@ public sealed record IngestRequest
 
     public string? IdentityCenterUsersFile { get; init; }
 
+    /// <summary>Rows per partition that make a Parquet part file (row groups are this size or smaller).</summary>
+    internal int RowsPerFile { get; init; } = 100_000;
+
     public static int DefaultConcurrency => Math.Max(4, Environment.ProcessorCount * 4);
 }

@@ -34,7 +34,7 @@ internal sealed class IngestRun
         var started = _time.GetTimestamp();
         var lake = new LakeLayout(_request.LakePath);
         var runId = RunIds.New(_time, Random.Shared);
-        await using var session = await LakeIngestSession.OpenAsync(lake, runId, cancellationToken).ConfigureAwait(false);
+        await using var session = await LakeIngestSession.OpenAsync(lake, runId, _request.RowsPerFile, cancellationToken).ConfigureAwait(false);
         var summary = new IngestSummary { RunId = runId, RemovedOnRecovery = session.RemovedOnRecovery };
         var filter = new ListingFilter(_request.Window.Since, _request.Window.Until, _request.Accounts, _request.Regions);
         foreach (var sourceText in _request.Sources)

@@ -19,16 +19,16 @@ public sealed class LakeIngestSession : IAsyncDisposable
     private readonly List<IngestedObject> _ingested = [];
     private readonly List<QuarantineEntry> _quarantined = [];
 
-    private LakeIngestSession(LakeLayout lake, FileStream lockFile, IngestedLedger ledger, string runId, int removedOnRecovery)
+    private LakeIngestSession(LakeLayout lake, FileStream lockFile, IngestedLedger ledger, string runId, int removedOnRecovery, int rowsPerFile)
     {
         _lake = lake;
         _lock = lockFile;
         _ledger = ledger;
         RunId = runId;
         RemovedOnRecovery = removedOnRecovery;
-        _calls = new PartitionedTableWriter<BedrockCall>(lake, LakeTables.BedrockCalls, runId);
-        _credentials = new PartitionedTableWriter<CredentialEvent>(lake, LakeTables.CredentialEvents, runId);
-        _invocationLogs = new PartitionedTableWriter<InvocationLogRecord>(lake, LakeTables.InvocationLogs, runId);
+        _calls = new PartitionedTableWriter<BedrockCall>(lake, LakeTables.BedrockCalls, runId, rowsPerFile);
+        _credentials = new PartitionedTableWriter<CredentialEvent>(lake, LakeTables.CredentialEvents, runId, rowsPerFile);
+        _invocationLogs = new PartitionedTableWriter<InvocationLogRecord>(lake, LakeTables.InvocationLogs, runId, rowsPerFile);
     }
 
     public string RunId { get; }
@@ -49,7 +49,11 @@ public sealed class LakeIngestSession : IAsyncDisposable
     public int QuarantineEntries => _quarantined.Count;
 
     /// <exception cref="LakeBusyException">Another run holds the lake.</exception>
-    public static async Task<LakeIngestSession> OpenAsync(LakeLayout lake, string runId, CancellationToken cancellationToken)
+    public static Task<LakeIngestSession> OpenAsync(LakeLayout lake, string runId, CancellationToken cancellationToken) =>
+        OpenAsync(lake, runId, ParquetTableFile.DefaultRowGroupSize, cancellationToken);
+
+    /// <param name="rowsPerFile">Rows per partition that make a part file; smaller values write files sooner (tests of interrupted runs).</param>
+    public static async Task<LakeIngestSession> OpenAsync(LakeLayout lake, string runId, int rowsPerFile, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(lake.Bookkeeping);
         FileStream lockFile;
@@ -66,7 +70,7 @@ public sealed class LakeIngestSession : IAsyncDisposable
         {
             var removed = LakeRecovery.RemoveUncommitted(lake);
             var ledger = await IngestedLedger.LoadAsync(lake, cancellationToken).ConfigureAwait(false);
-            return new LakeIngestSession(lake, lockFile, ledger, runId, removed);
+            return new LakeIngestSession(lake, lockFile, ledger, runId, removed, rowsPerFile);
         }
         catch
         {
