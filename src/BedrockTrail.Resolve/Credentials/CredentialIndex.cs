@@ -139,6 +139,12 @@ public sealed class CredentialIndex
             return;
         }
 
+        if (DescribesItself(issuance))
+        {
+            // A sign-in record names the session as its own caller: it witnesses the session, it did not issue it.
+            return;
+        }
+
         if (!string.IsNullOrEmpty(issuance.IssuedAccessKeyId))
         {
             Append(_byKey, issuance.IssuedAccessKeyId, issuance);
@@ -155,6 +161,20 @@ public sealed class CredentialIndex
         {
             Append(_byRoleSession, RoleSessionKey(role, session), issuance);
         }
+    }
+
+    private static bool DescribesItself(CredentialIssuance issuance)
+    {
+        // A role session may re-assume its own role under the same session name, so equal names alone prove
+        // nothing; only a record that issued no key of its own (or returned the caller's key) is a witness.
+        var e = issuance.Primary;
+        if (issuance.IssuedAccessKeyId is { Length: > 0 } key)
+        {
+            return key == e.CallerAccessKeyId;
+        }
+
+        return (issuance.IssuedPrincipalId is { Length: > 0 } id && id == e.CallerPrincipalId)
+            || (issuance.IssuedArn is { Length: > 0 } arn && arn == e.CallerArn);
     }
 
     private static void Append(Dictionary<string, List<CredentialIssuance>> map, string key, CredentialIssuance issuance)

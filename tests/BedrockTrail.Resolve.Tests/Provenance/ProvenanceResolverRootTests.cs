@@ -243,4 +243,46 @@ public sealed class ProvenanceResolverRootTests
         Assert.Equal("arn:aws:iam::333333333333:user/ops", row.Identity);
         Assert.False(row.LongTermCredential);
     }
+
+    [Fact]
+    public void Resolve_IdentityEnhancedSessionWithKnownAppIssuer_OnBehalfOfNamesThePerson()
+    {
+        // Given the app's Lambda role assumed the session, which carries onBehalfOf (transfer-ug-webapp sample shape)
+        var issue = Some.AssumeRole("ASIAAPP0000000000002", Acct, "WebAppRole", "app-session", Some.At(0), Caller.Role(Acct, "FnRole", "web-fn", "ASIAFN00000000000001", Some.At(-5)));
+        var call = Some.RoleCall("ASIAAPP0000000000002", Acct, "WebAppRole", "app-session", Some.At(0)) with { OnBehalfOfUserId = RealSamples.IdcUserId };
+
+        var row = Resolving.One(call, issue);
+
+        Assert.Equal(RealSamples.IdcUserId, row.Identity);
+        Assert.Equal(IdentityKinds.Human, row.IdentityKind);
+        Assert.Equal("identity-center", row.IdentitySource);
+        Assert.Equal("identity-center", row.Evidence);
+    }
+
+    [Fact]
+    public void Resolve_SignInRecordNamingTheSessionItself_IsNotTakenAsItsIssuer()
+    {
+        // Given a ConsoleLogin-like record whose caller is the very session it names, next to the real SAML call
+        var saml = Some.Saml("ASIAFED00000000000A1", Acct, "Console", "ann", Some.At(0, 20), "ann@example.com");
+        var signIn = new CredentialEvent
+        {
+            EventId = "signin-1",
+            EventTime = Some.At(0, 0),
+            EventSource = "signin.amazonaws.com",
+            EventName = "ConsoleLogin",
+            AccountId = Acct,
+            IssuedArn = Some.SessionArn(Acct, "Console", "ann"),
+            IssuedPrincipalId = Some.RoleId(Acct, "Console") + ":ann",
+            CallerType = "AssumedRole",
+            CallerArn = Some.SessionArn(Acct, "Console", "ann"),
+            CallerPrincipalId = Some.RoleId(Acct, "Console") + ":ann",
+            SourceObject = "test",
+        };
+        var call = Some.RoleCall("ASIACONSOLE000000001", Acct, "Console", "ann", Some.At(0, 0));
+
+        var row = Resolving.One(call, signIn, saml);
+
+        Assert.Equal("ann@example.com", row.Identity);
+        Assert.Equal("console-principal-time", row.Evidence);
+    }
 }

@@ -1,6 +1,6 @@
 using BedrockTrail.Resolve.Provenance;
-using BedrockTrail.Resolve.Trace;
 using BedrockTrail.Resolve.Tests.Support;
+using BedrockTrail.Resolve.Trace;
 
 namespace BedrockTrail.Resolve.Tests.Trace;
 
