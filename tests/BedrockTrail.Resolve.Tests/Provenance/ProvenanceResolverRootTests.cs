@@ -285,4 +285,28 @@ public sealed class ProvenanceResolverRootTests
         Assert.Equal("ann@example.com", row.Identity);
         Assert.Equal("console-principal-time", row.Evidence);
     }
+
+    [Fact]
+    public void Resolve_AwsServiceCallingWithoutAKey_IsTheServiceItself()
+    {
+        // Given a call made by a service for itself: no key, session keyed on the service (SessionKeys)
+        var call = Some.UserCall("unused", Acct, "x", Some.At(0)) with
+        {
+            PrincipalType = "AWSService",
+            PrincipalArn = null,
+            PrincipalId = null,
+            UserName = null,
+            AccessKeyId = null,
+            InvokedBy = "bedrock.amazonaws.com",
+            SessionKey = SessionKeys.For(null, null, null, "bedrock.amazonaws.com", "e1"),
+        };
+
+        var row = Resolving.One(call);
+
+        Assert.Equal("service:bedrock.amazonaws.com", row.SessionKey);
+        Assert.Equal("bedrock.amazonaws.com", row.Identity);
+        Assert.Equal(IdentityKinds.Workload, row.IdentityKind);
+        Assert.Equal("aws-service", row.IdentitySource);
+        Assert.Equal(["bedrock.amazonaws.com"], row.Chain);
+    }
 }
