@@ -309,4 +309,39 @@ public sealed class ProvenanceResolverRootTests
         Assert.Equal("aws-service", row.IdentitySource);
         Assert.Equal(["bedrock.amazonaws.com"], row.Chain);
     }
+
+    [Theory]
+    [InlineData("{\"namespace\":\"ml\",\"serviceAccount\":\"scorer\"}")]
+    [InlineData("ml/scorer")]
+    [InlineData("system:serviceaccount:ml:scorer")]
+    public void Resolve_EksAuthAssumeRoleForPodIdentity_NamesTheServiceAccountFromTheSubject(string subject)
+    {
+        var issue = Some.ServiceAssumeRole("ASIAPODID00000000001", Acct, "PodRole", "eks-prod-scorer-9z", Some.At(0), "pods.eks.amazonaws.com") with
+        {
+            EventSource = "eks-auth.amazonaws.com",
+            EventName = "AssumeRoleForPodIdentity",
+            FederationSubject = subject,
+        };
+        var call = Some.RoleCall("ASIAPODID00000000001", Acct, "PodRole", "eks-prod-scorer-9z", Some.At(0));
+
+        var row = Resolving.One(call, issue);
+
+        Assert.Equal("system:serviceaccount:ml:scorer", row.Identity);
+        Assert.Equal("eks", row.IdentitySource);
+    }
+
+    [Fact]
+    public void Resolve_WebIdentityWithoutProviderField_ClassifiesByTheCallersPrincipalId()
+    {
+        var issue = Some.WebIdentity("ASIAGOOGLE0000000001", Acct, "Fed", "g", Some.At(0), provider: null, "1098765432") with
+        {
+            CallerPrincipalId = "accounts.google.com:1234.apps.googleusercontent.com:1098765432",
+        };
+        var call = Some.RoleCall("ASIAGOOGLE0000000001", Acct, "Fed", "g", Some.At(0));
+
+        var row = Resolving.One(call, issue);
+
+        Assert.Equal("1098765432", row.Identity);
+        Assert.Equal(IdentityKinds.Human, row.IdentityKind);
+    }
 }
