@@ -75,7 +75,7 @@ public sealed class CredentialIndex
 
         // Copies of one call share sharedEventID (and requestID); group on it, then index each merged issuance.
         var groups = new Dictionary<string, List<CredentialEvent>>(StringComparer.Ordinal);
-        foreach (var e in byEventId.Values.OrderBy(e => e.EventTime).ThenBy(e => e.EventId, StringComparer.Ordinal))
+        foreach (var e in byEventId.Values)
         {
             var groupKey = !string.IsNullOrEmpty(e.SharedEventId) ? "s:" + e.SharedEventId
                 : !string.IsNullOrEmpty(e.RequestId) ? "r:" + e.EventName + ":" + e.RequestId
@@ -95,9 +95,20 @@ public sealed class CredentialIndex
 
         foreach (var copies in groups.Values)
         {
+            if (copies.Count > 1)
+            {
+                // Input order must not decide which copy speaks for the call.
+                copies.Sort(static (a, b) => a.EventTime != b.EventTime ? a.EventTime.CompareTo(b.EventTime) : string.CompareOrdinal(a.EventId, b.EventId));
+            }
+
             index.Add(CredentialIssuance.Merge(copies));
         }
 
+        // Time-ordered candidate lists let the fallback look only at its ±tolerance window: popular principals
+        // ("cli-session", one person signing in all day) must not make each lookup scan their whole history.
+        SortByTime(index._byPrincipalId);
+        SortByTime(index._byRoleSession);
+        SortByTime(index._roleCredentials);
         return index;
     }
 
@@ -116,6 +127,59 @@ public sealed class CredentialIndex
     /// <summary>Identity Center GetRoleCredentials calls for a permission set in a target account.</summary>
     internal IReadOnlyList<CredentialIssuance> RoleCredentials(string targetAccountId, string permissionSet) =>
         _roleCredentials.TryGetValue(targetAccountId + "|" + permissionSet, out var list) ? list : NoIssuances;
+
+    /// <summary>The index range [start, end) of a time-sorted list whose event times fall within [from, to].</summary>
+    internal static (int Start, int End) Window(IReadOnlyList<CredentialIssuance> sorted, DateTime from, DateTime to) =>
+        (LowerBound(sorted, from), UpperBound(sorted, to));
+
+    private static int LowerBound(IReadOnlyList<CredentialIssuance> sorted, DateTime time)
+    {
+        int lo = 0, hi = sorted.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (sorted[mid].EventTime < time)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    private static int UpperBound(IReadOnlyList<CredentialIssuance> sorted, DateTime time)
+    {
+        int lo = 0, hi = sorted.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (sorted[mid].EventTime <= time)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    private static void SortByTime(Dictionary<string, List<CredentialIssuance>> map)
+    {
+        foreach (var list in map.Values)
+        {
+            if (list.Count > 1)
+            {
+                list.Sort(static (a, b) => a.EventTime != b.EventTime ? a.EventTime.CompareTo(b.EventTime) : string.CompareOrdinal(a.EventId, b.EventId));
+            }
+        }
+    }
 
     private static string RoleSessionKey(string roleArn, string sessionName)
     {
@@ -139,6 +203,12 @@ public sealed class CredentialIndex
             return;
         }
 
+        if (DescribesItself(issuance))
+        {
+            // A sign-in record names the session as its own caller: it witnesses the session, it did not issue it.
+            return;
+        }
+
         if (!string.IsNullOrEmpty(issuance.IssuedAccessKeyId))
         {
             Append(_byKey, issuance.IssuedAccessKeyId, issuance);
@@ -155,6 +225,20 @@ public sealed class CredentialIndex
         {
             Append(_byRoleSession, RoleSessionKey(role, session), issuance);
         }
+    }
+
+    private static bool DescribesItself(CredentialIssuance issuance)
+    {
+        // A role session may re-assume its own role under the same session name, so equal names alone prove
+        // nothing; only a record that issued no key of its own (or returned the caller's key) is a witness.
+        var e = issuance.Primary;
+        if (issuance.IssuedAccessKeyId is { Length: > 0 } key)
+        {
+            return key == e.CallerAccessKeyId;
+        }
+
+        return (issuance.IssuedPrincipalId is { Length: > 0 } id && id == e.CallerPrincipalId)
+            || (issuance.IssuedArn is { Length: > 0 } arn && arn == e.CallerArn);
     }
 
     private static void Append(Dictionary<string, List<CredentialIssuance>> map, string key, CredentialIssuance issuance)

@@ -52,8 +52,10 @@ internal sealed record CredentialIssuance
         return new CredentialIssuance
         {
             Primary = primary,
-            EventIds = [.. copies.Select(c => c.EventId).Distinct(StringComparer.Ordinal)],
-            RecordedIn = [.. copies.Select(c => c.AccountId).OfType<string>().Distinct(StringComparer.Ordinal)],
+            EventIds = copies.Count == 1 ? [primary.EventId] : [.. copies.Select(c => c.EventId).Distinct(StringComparer.Ordinal)],
+            RecordedIn = copies.Count == 1
+                ? (primary.AccountId is { } account ? [account] : [])
+                : [.. copies.Select(c => c.AccountId).OfType<string>().Distinct(StringComparer.Ordinal)],
             IssuedAccessKeyId = First(copies, primary, c => c.IssuedAccessKeyId),
             IssuedArn = First(copies, primary, c => c.IssuedArn),
             IssuedPrincipalId = First(copies, primary, c => c.IssuedPrincipalId),

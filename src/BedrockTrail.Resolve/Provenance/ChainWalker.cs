@@ -1,3 +1,4 @@
+using BedrockTrail.Lake;
 using BedrockTrail.Resolve.Credentials;
 using BedrockTrail.Resolve.IdentityCenter;
 
@@ -34,7 +35,7 @@ internal sealed partial class ChainWalker
         var key = node.AccessKeyId;
         if (string.IsNullOrEmpty(key))
         {
-            return Compute(node, depth);
+            return OnBehalfOf(node, depth);
         }
 
         if (_memo.TryGetValue(key, out var known))
@@ -50,7 +51,7 @@ internal sealed partial class ChainWalker
 
         try
         {
-            var walk = Compute(Enrich(node, key), depth);
+            var walk = OnBehalfOf(Enrich(node, key), depth);
             _memo[key] = walk;
             return walk;
         }
@@ -58,6 +59,29 @@ internal sealed partial class ChainWalker
         {
             _inProgress.Remove(key);
         }
+    }
+
+    /// <summary>
+    /// onBehalfOf names the Identity Center user an identity-enhanced session acts for; by the conventions that
+    /// person is the identity even when the application's own issuer is found.
+    /// (https://docs.aws.amazon.com/singlesignon/latest/userguide/trustedidentitypropagation-identity-enhanced-iam-role-sessions.html)
+    /// </summary>
+    private ChainWalk OnBehalfOf(PrincipalNode node, int depth)
+    {
+        var walk = Compute(node, depth);
+        if (string.IsNullOrEmpty(node.OnBehalfOfUserId) || walk.Root?.Source == IdentitySources.IdentityCenter)
+        {
+            return walk;
+        }
+
+        var top = walk.Hops[^1];
+        var name = IdentityCenterRoles.IsReservedRole(node.RoleArn) && node.SessionName is not null
+            ? node.SessionName
+            : _directory.NameOrId(node.OnBehalfOfUserId);
+        return new ChainWalk(
+            WalkOutcome.Root,
+            new RootIdentity(name, IdentityKinds.Human, IdentitySources.IdentityCenter),
+            [top with { LinkEvidence = EvidenceWords.IdentityCenter }]);
     }
 
     private ChainWalk Compute(PrincipalNode node, int depth)

@@ -81,6 +81,22 @@ internal static class FederationRoots
             return new RootIdentity(subject, IdentityKinds.Workload, IdentitySources.Eks);
         }
 
+        // AssumeRoleForPodIdentity answers with subject {namespace, serviceAccount}; kept as JSON text or "ns/sa".
+        if (issuance.FederationSubject is { } raw)
+        {
+            var subjectParts = SessionTagReader.Read(raw);
+            if (subjectParts.TryGetValue("namespace", out var subjectNs) && subjectParts.TryGetValue("serviceAccount", out var subjectSa))
+            {
+                return new RootIdentity($"system:serviceaccount:{subjectNs}:{subjectSa}", IdentityKinds.Workload, IdentitySources.Eks);
+            }
+
+            var slash = raw.IndexOf('/', StringComparison.Ordinal);
+            if (slash > 0 && slash < raw.Length - 1 && raw.IndexOf('/', slash + 1) < 0 && !raw.Contains(':', StringComparison.Ordinal))
+            {
+                return new RootIdentity($"system:serviceaccount:{raw[..slash]}:{raw[(slash + 1)..]}", IdentityKinds.Workload, IdentitySources.Eks);
+            }
+        }
+
         var tags = SessionTagReader.Read(issuance.SessionTags);
         if (tags.TryGetValue("kubernetes-namespace", out var ns) && tags.TryGetValue("kubernetes-service-account", out var sa)
             && ns.Length > 0 && sa.Length > 0)

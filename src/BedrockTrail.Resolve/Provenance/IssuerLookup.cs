@@ -49,8 +49,10 @@ internal sealed class IssuerLookup(CredentialIndex index, IReadOnlySet<string> c
         CredentialIssuance? best = null;
         var bestDistance = TimeSpan.MaxValue;
         var tied = 0;
-        foreach (var candidate in candidates)
+        var (start, end) = CredentialIndex.Window(candidates, created - tolerance, created + tolerance);
+        for (var i = start; i < end; i++)
         {
+            var candidate = candidates[i];
             // A call whose key another session is known to use issued that session, not this one: same role and
             // session name minutes apart must never be merged on name alone.
             if (candidate.IssuedAccessKeyId is { } issued && issued != node.AccessKeyId && claimedKeys.Contains(issued))
@@ -96,8 +98,11 @@ internal sealed class IssuerLookup(CredentialIndex index, IReadOnlySet<string> c
         CredentialIssuance? best = null;
         var bestDistance = TimeSpan.MaxValue;
         var tied = 0;
-        foreach (var candidate in index.RoleCredentials(node.AccountId, permissionSet))
+        var candidates = index.RoleCredentials(node.AccountId, permissionSet);
+        var (start, end) = CredentialIndex.Window(candidates, created - tolerance, created + tolerance);
+        for (var i = start; i < end; i++)
         {
+            var candidate = candidates[i];
             var distance = (candidate.EventTime - created).Duration();
             if (distance > tolerance)
             {

@@ -49,7 +49,8 @@ internal static class OidcProviders
             value = value[(scheme + 3)..];
         }
 
-        var slash = value.IndexOf('/', StringComparison.Ordinal);
-        return slash >= 0 ? value[..slash] : value;
+        // A WebIdentityUser principal id is "<provider>:<audience>:<subject>"; the host ends at '/' or ':'.
+        var end = value.IndexOfAny(['/', ':']);
+        return end >= 0 ? value[..end] : value;
     }
 }

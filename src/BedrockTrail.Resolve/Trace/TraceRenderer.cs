@@ -41,7 +41,7 @@ public static class TraceRenderer
             var indent = new string(' ', 2 + (depth * 3));
             var branch = depth == 0 ? string.Empty : "`- ";
             lines.Add($"{indent}{branch}[{hop.LinkEvidence}] {hop.Label}");
-            var detail = indent + (depth == 0 ? "     " : "        ");
+            var detail = indent + (depth == 0 ? "    " : "       ");
             lines.Add($"{detail}account {hop.AccountId ?? None}  type {hop.PrincipalType ?? None}  session {hop.SessionName ?? None}  key {hop.AccessKeyId ?? None}");
             if (hop.IssuingEventId is not null)
             {

@@ -327,4 +327,35 @@ public sealed class ProvenanceResolverHardCaseTests
         Assert.Equal(ResolutionStatuses.Partial, row.Status);
         Assert.Equal("ambiguous(2 candidates)", row.Evidence);
     }
+
+    [Fact]
+    public void Resolve_OnlyOwnerCopyButCallerAccountIngested_CutNamingTheSessionsRole()
+    {
+        // Given the caller account (Dev) is ingested, yet its copy of the cross-account call is missing
+        var ownerCopy = Some.AssumeRole("ASIAOWNERONLY000001", Prod, "Invoker", "z", Some.At(0), Caller.Account(Dev, "AROADEVHOP:z"), sharedEventId: "s-owner");
+        var devActivity = Some.AssumeRole("ASIAUNRELATED0000003", Dev, "Other", "y", Some.At(0), Caller.IamUser(Dev, "y", "AKIAY000000000000000"));
+        var call = Some.RoleCall("ASIAOWNERONLY000001", Prod, "Invoker", "z", Some.At(0));
+
+        var row = Resolving.One(call, ownerCopy, devActivity);
+
+        Assert.Equal(Some.RoleArn(Prod, "Invoker"), row.Identity);
+        Assert.Equal(IdentityKinds.Unresolved, row.IdentityKind);
+        Assert.Equal(ResolutionStatuses.Partial, row.Status);
+        Assert.Equal([Some.RoleArn(Prod, "Invoker"), "111111111111:AROADEVHOP:z", Some.SessionArn(Prod, "Invoker", "z")], row.Chain);
+        Assert.Equal("missing-issuer; access-key", row.Evidence);
+    }
+
+    [Fact]
+    public void Resolve_SessionReassumingItsOwnRoleUnderTheSameName_IsNotMistakenForASignInRecord()
+    {
+        // Given Prod/Ops "deploy" assumes Prod/Ops "deploy" again (same ARN and principal id, new key)
+        var first = Some.AssumeRole("ASIASELF000000000001", Prod, "Ops", "deploy", Some.At(0), Caller.IamUser(Prod, "ci", "AKIACI00000000000000"));
+        var again = Some.AssumeRole("ASIASELF000000000002", Prod, "Ops", "deploy", Some.At(1), Caller.Role(Prod, "Ops", "deploy", "ASIASELF000000000001", Some.At(0)));
+        var call = Some.RoleCall("ASIASELF000000000002", Prod, "Ops", "deploy", Some.At(1));
+
+        var row = Resolving.One(call, first, again);
+
+        Assert.Equal("arn:aws:iam::222222222222:user/ci", row.Identity);
+        Assert.Equal(2, row.Hops);
+    }
 }

@@ -243,4 +243,105 @@ public sealed class ProvenanceResolverRootTests
         Assert.Equal("arn:aws:iam::333333333333:user/ops", row.Identity);
         Assert.False(row.LongTermCredential);
     }
+
+    [Fact]
+    public void Resolve_IdentityEnhancedSessionWithKnownAppIssuer_OnBehalfOfNamesThePerson()
+    {
+        // Given the app's Lambda role assumed the session, which carries onBehalfOf (transfer-ug-webapp sample shape)
+        var issue = Some.AssumeRole("ASIAAPP0000000000002", Acct, "WebAppRole", "app-session", Some.At(0), Caller.Role(Acct, "FnRole", "web-fn", "ASIAFN00000000000001", Some.At(-5)));
+        var call = Some.RoleCall("ASIAAPP0000000000002", Acct, "WebAppRole", "app-session", Some.At(0)) with { OnBehalfOfUserId = RealSamples.IdcUserId };
+
+        var row = Resolving.One(call, issue);
+
+        Assert.Equal(RealSamples.IdcUserId, row.Identity);
+        Assert.Equal(IdentityKinds.Human, row.IdentityKind);
+        Assert.Equal("identity-center", row.IdentitySource);
+        Assert.Equal("identity-center", row.Evidence);
+    }
+
+    [Fact]
+    public void Resolve_SignInRecordNamingTheSessionItself_IsNotTakenAsItsIssuer()
+    {
+        // Given a ConsoleLogin-like record whose caller is the very session it names, next to the real SAML call
+        var saml = Some.Saml("ASIAFED00000000000A1", Acct, "Console", "ann", Some.At(0, 20), "ann@example.com");
+        var signIn = new CredentialEvent
+        {
+            EventId = "signin-1",
+            EventTime = Some.At(0, 0),
+            EventSource = "signin.amazonaws.com",
+            EventName = "ConsoleLogin",
+            AccountId = Acct,
+            IssuedArn = Some.SessionArn(Acct, "Console", "ann"),
+            IssuedPrincipalId = Some.RoleId(Acct, "Console") + ":ann",
+            CallerType = "AssumedRole",
+            CallerArn = Some.SessionArn(Acct, "Console", "ann"),
+            CallerPrincipalId = Some.RoleId(Acct, "Console") + ":ann",
+            SourceObject = "test",
+        };
+        var call = Some.RoleCall("ASIACONSOLE000000001", Acct, "Console", "ann", Some.At(0, 0));
+
+        var row = Resolving.One(call, signIn, saml);
+
+        Assert.Equal("ann@example.com", row.Identity);
+        Assert.Equal("console-principal-time", row.Evidence);
+    }
+
+    [Fact]
+    public void Resolve_AwsServiceCallingWithoutAKey_IsTheServiceItself()
+    {
+        // Given a call made by a service for itself: no key, session keyed on the service (SessionKeys)
+        var call = Some.UserCall("unused", Acct, "x", Some.At(0)) with
+        {
+            PrincipalType = "AWSService",
+            PrincipalArn = null,
+            PrincipalId = null,
+            UserName = null,
+            AccessKeyId = null,
+            InvokedBy = "bedrock.amazonaws.com",
+            SessionKey = SessionKeys.For(null, null, null, "bedrock.amazonaws.com", "e1"),
+        };
+
+        var row = Resolving.One(call);
+
+        Assert.Equal("service:bedrock.amazonaws.com", row.SessionKey);
+        Assert.Equal("bedrock.amazonaws.com", row.Identity);
+        Assert.Equal(IdentityKinds.Workload, row.IdentityKind);
+        Assert.Equal("aws-service", row.IdentitySource);
+        Assert.Equal(["bedrock.amazonaws.com"], row.Chain);
+    }
+
+    [Theory]
+    [InlineData("{\"namespace\":\"ml\",\"serviceAccount\":\"scorer\"}")]
+    [InlineData("ml/scorer")]
+    [InlineData("system:serviceaccount:ml:scorer")]
+    public void Resolve_EksAuthAssumeRoleForPodIdentity_NamesTheServiceAccountFromTheSubject(string subject)
+    {
+        var issue = Some.ServiceAssumeRole("ASIAPODID00000000001", Acct, "PodRole", "eks-prod-scorer-9z", Some.At(0), "pods.eks.amazonaws.com") with
+        {
+            EventSource = "eks-auth.amazonaws.com",
+            EventName = "AssumeRoleForPodIdentity",
+            FederationSubject = subject,
+        };
+        var call = Some.RoleCall("ASIAPODID00000000001", Acct, "PodRole", "eks-prod-scorer-9z", Some.At(0));
+
+        var row = Resolving.One(call, issue);
+
+        Assert.Equal("system:serviceaccount:ml:scorer", row.Identity);
+        Assert.Equal("eks", row.IdentitySource);
+    }
+
+    [Fact]
+    public void Resolve_WebIdentityWithoutProviderField_ClassifiesByTheCallersPrincipalId()
+    {
+        var issue = Some.WebIdentity("ASIAGOOGLE0000000001", Acct, "Fed", "g", Some.At(0), provider: null, "1098765432") with
+        {
+            CallerPrincipalId = "accounts.google.com:1234.apps.googleusercontent.com:1098765432",
+        };
+        var call = Some.RoleCall("ASIAGOOGLE0000000001", Acct, "Fed", "g", Some.At(0));
+
+        var row = Resolving.One(call, issue);
+
+        Assert.Equal("1098765432", row.Identity);
+        Assert.Equal(IdentityKinds.Human, row.IdentityKind);
+    }
 }

@@ -103,7 +103,7 @@ internal static class Some
             SourceObject = "test",
         });
 
-    public static CredentialEvent Federation(string eventName, string issuedKey, string account, string role, string session, DateTime at, string provider, string subject, string callerType) => new()
+    public static CredentialEvent Federation(string eventName, string issuedKey, string account, string role, string session, DateTime at, string? provider, string subject, string callerType) => new()
     {
         EventId = NextId("cred-"),
         EventTime = at,
@@ -125,7 +125,7 @@ internal static class Some
     public static CredentialEvent Saml(string issuedKey, string account, string role, string session, DateTime at, string subject, string provider = "arn:aws:iam::{0}:saml-provider/Okta") =>
         Federation("AssumeRoleWithSAML", issuedKey, account, role, session, at, string.Format(System.Globalization.CultureInfo.InvariantCulture, provider, account), subject, "SAMLUser");
 
-    public static CredentialEvent WebIdentity(string issuedKey, string account, string role, string session, DateTime at, string provider, string subject) =>
+    public static CredentialEvent WebIdentity(string issuedKey, string account, string role, string session, DateTime at, string? provider, string subject) =>
         Federation("AssumeRoleWithWebIdentity", issuedKey, account, role, session, at, provider, subject, "WebIdentityUser");
 
     /// <summary>AssumeRole by an AWS service (userIdentity type AWSService, invokedBy the service principal).</summary>

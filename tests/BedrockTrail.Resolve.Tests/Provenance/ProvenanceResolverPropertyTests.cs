@@ -1,0 +1,51 @@
+using BedrockTrail.Lake;
+using BedrockTrail.Resolve.Provenance;
+using BedrockTrail.Resolve.Tests.Support;
+
+namespace BedrockTrail.Resolve.Tests.Provenance;
+
+public sealed class ProvenanceResolverPropertyTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(42)]
+    [InlineData(2026)]
+    public void Resolve_RandomChains_EverySessionReachesItsRootWithItsChainLength(int seed)
+    {
+        // Given 300 random chains with colliding role and session names and shuffled events
+        var g = RandomChains.Generate(seed, chains: 300);
+
+        // When
+        var results = ProvenanceResolver.Resolve(g.Calls, g.Events, ResolverOptions.Default);
+
+        // Then
+        Assert.Equal(g.Expected.Count, results.Count);
+        foreach (var result in results)
+        {
+            var expected = g.Expected[result.Row.SessionKey];
+            var row = result.Row;
+            var actual = new ExpectedIdentity(row.Identity, row.IdentityKind, row.IdentitySource ?? "null", row.Hops);
+            Assert.Equal(expected, actual);
+            Assert.Equal(ResolutionStatuses.Resolved, row.Status);
+            Assert.Equal(row.Hops + 1, row.Chain.Count);
+            Assert.Equal(row.Hops, row.LinkEvidence.Count);
+        }
+    }
+
+    [Fact]
+    public void Resolve_SameInputInAnotherOrder_GivesTheSameRows()
+    {
+        var g = RandomChains.Generate(99, chains: 100);
+        var reversedEvents = Enumerable.Reverse(g.Events).ToList();
+        var reversedCalls = Enumerable.Reverse(g.Calls).ToList();
+
+        var first = ProvenanceResolver.Resolve(g.Calls, g.Events, ResolverOptions.Default).Select(r => Describe(r.Row));
+        var second = ProvenanceResolver.Resolve(reversedCalls, reversedEvents, ResolverOptions.Default).Select(r => Describe(r.Row));
+
+        Assert.Equal(first, second);
+    }
+
+    private static string Describe(IdentityRow row) =>
+        string.Join("|", row.SessionKey, row.Identity, row.IdentityKind, row.Status, row.Evidence, string.Join(">", row.Chain));
+}
