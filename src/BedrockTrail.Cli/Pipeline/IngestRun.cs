@@ -61,7 +61,7 @@ internal sealed class IngestRun
         var workers = Enumerable.Range(0, _request.Concurrency)
             .Select(_ => WorkAsync(source, pending.Reader, done.Writer, stop.Token))
             .ToArray();
-        var allWorkers = Task.WhenAll(workers).ContinueWith(t => done.Writer.TryComplete(t.Exception), TaskScheduler.Default);
+        var allWorkers = Task.WhenAll(workers).ContinueWith(t => done.Writer.TryComplete(t.Exception?.GetBaseException()), TaskScheduler.Default);
         try
         {
             await WriteAsync(done.Reader, session, summary, stop.Token).ConfigureAwait(false);
@@ -92,13 +92,11 @@ internal sealed class IngestRun
 
                 await pending.WriteAsync(obj, cancellationToken).ConfigureAwait(false);
             }
-
-            pending.TryComplete();
         }
-        catch (Exception e)
+        finally
         {
-            pending.TryComplete(e);
-            throw;
+            // Workers drain what was listed and stop; a listing failure surfaces once, from this task.
+            pending.TryComplete();
         }
     }
 
