@@ -87,6 +87,18 @@ internal static class IngestCommand
         }
 
         await context.Terminal.Error.WriteAsync(SummaryText.Render(summary)).ConfigureAwait(false);
+        foreach (var empty in summary.SourcesWithoutLogs)
+        {
+            await context.Terminal.Error.WriteLineAsync(
+                $"warning: no CloudTrail or model invocation log files under {empty}{(request.Window == TimeWindow.All ? string.Empty : " in the --since/--until window")}. " +
+                "Point --source at the bucket (or prefix) that holds AWSLogs/, e.g. s3://my-trail-bucket or s3://my-trail-bucket/control-tower-prefix.").ConfigureAwait(false);
+        }
+
+        if (summary.ObjectsListed == 0)
+        {
+            return ExitCodes.UsageOrNothingDone;
+        }
+
         return summary.HadProblems ? ExitCodes.CompletedWithProblems : ExitCodes.Success;
     }
 

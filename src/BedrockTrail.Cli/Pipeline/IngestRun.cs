@@ -40,7 +40,12 @@ internal sealed class IngestRun
         foreach (var sourceText in _request.Sources)
         {
             await using var source = LogSources.Open(sourceText, _request.S3, _retry);
+            var listedBefore = summary.ObjectsListed;
             await IngestSourceAsync(source, filter, session, summary, cancellationToken).ConfigureAwait(false);
+            if (summary.ObjectsListed == listedBefore)
+            {
+                summary.SourcesWithoutLogs.Add(source.Description);
+            }
         }
 
         await session.CommitAsync(cancellationToken).ConfigureAwait(false);

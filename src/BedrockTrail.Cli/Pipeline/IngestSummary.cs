@@ -12,6 +12,9 @@ public sealed class IngestSummary
 
     public long ObjectsListed { get; set; }
 
+    /// <summary>Sources under which no CloudTrail or invocation log object was found: usually a wrong bucket or prefix.</summary>
+    public IList<string> SourcesWithoutLogs { get; } = [];
+
     public long ObjectsRead => Interlocked.Read(ref _objectsRead);
 
     public long ObjectsUnchanged { get; set; }

@@ -119,6 +119,20 @@ public sealed class IngestCommandTests
         Assert.Contains("does not exist", run.Error);
     }
 
+    [Fact]
+    public async Task Ingest_FolderWithNoLogFiles_ExitsTwoAndSaysWhereToPoint()
+    {
+        using var folder = new TempFolder("ingest");
+        Directory.CreateDirectory(folder.Sub("not-a-trail/some/other/data"));
+        File.WriteAllText(folder.Sub("not-a-trail/some/other/data/readme.txt"), "hello");
+
+        var run = await CliRunner.RunAsync("ingest", "--source", folder.Sub("not-a-trail"), "--lake", folder.Sub("lake"));
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("no CloudTrail or model invocation log files under", run.Error);
+        Assert.Contains("AWSLogs/", run.Error);
+    }
+
     [Theory]
     [InlineData("ingest", "--lake", "x")]
     [InlineData("ingest", "--source", "x", "--lake", "y", "--since", "yesterday")]
