@@ -9,7 +9,7 @@ namespace BedrockTrail.Governance;
 /// one account may come split over several files (pages): managed policies and groups are looked up across all of them.
 /// Pure: the caller reads the files and writes the lake.
 /// </summary>
-internal static class IamImport
+public static class IamImport
 {
     public static IamImportResult Evaluate(IReadOnlyList<IamSourceText> sources, DateTime importedAt)
     {
