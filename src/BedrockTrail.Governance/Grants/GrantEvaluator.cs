@@ -22,11 +22,11 @@ internal static class GrantEvaluator
             if (!candidate.IsAllow)
             {
                 result.Add(new EvaluatedGrant(candidate, candidate.Resource, Effective: !candidate.IsConditional,
-                    candidate.IsConditional ? "conditional Deny: not applied (conditions are not evaluated)" : null));
+                    candidate.IsConditional ? "conditional Deny: not applied (conditions are not evaluated)" : null, []));
                 continue;
             }
 
-            result.AddRange(ApplyDenies(candidate, denies.Where(d => d.Action == candidate.Action)));
+            result.AddRange(ApplyDenies(candidate, denies.Where(d => candidate.Action.IsStoppedBy(d.Action))));
         }
 
         return result;
@@ -58,6 +58,7 @@ internal static class GrantEvaluator
     {
         var resources = new List<string> { allow.Resource };
         var notes = new List<string>();
+        var carvedOut = new List<string>();
         foreach (var deny in denies)
         {
             if (deny.Exceptions.Count == 0)
@@ -71,6 +72,7 @@ internal static class GrantEvaluator
                 else if (resources.Any(r => IamPattern.Covers(r, deny.Resource, ignoreCase: false)))
                 {
                     notes.Add($"except {deny.Resource} (denied by {deny.Origin})");
+                    carvedOut.Add(deny.Resource);
                 }
 
                 continue;
@@ -94,12 +96,15 @@ internal static class GrantEvaluator
         var note = notes.Count == 0 ? null : string.Join("; ", notes);
         if (resources.Count == 0)
         {
-            return [new EvaluatedGrant(allow, allow.Resource, Effective: false, note)];
+            return [new EvaluatedGrant(allow, allow.Resource, Effective: false, note, [])];
         }
 
-        return resources.Select(r => new EvaluatedGrant(allow, r, Effective: true, note));
+        return resources.Select(r => new EvaluatedGrant(allow, r, Effective: true, note, carvedOut.Where(d => IamPattern.Covers(r, d, ignoreCase: false)).ToList()));
     }
 }
 
-/// <summary>A candidate after Deny: the resource it is in force for (narrowed where a Deny narrowed it), and why not if not.</summary>
-internal sealed record EvaluatedGrant(CandidateGrant Candidate, string Resource, bool Effective, string? Note);
+/// <summary>
+/// A candidate after Deny: the resource it is in force for (narrowed where a Deny narrowed it), why not if not, and the
+/// narrower patterns a Deny carves out of it.
+/// </summary>
+internal sealed record EvaluatedGrant(CandidateGrant Candidate, string Resource, bool Effective, string? Note, IReadOnlyList<string> DeniedWithin);

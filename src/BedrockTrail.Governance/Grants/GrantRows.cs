@@ -11,9 +11,10 @@ internal static class GrantRows
     {
         var candidate = grant.Candidate;
         var model = ResourcePattern.Display(grant.Resource);
-        if (candidate.Exceptions.Count > 0)
+        var excluded = candidate.Exceptions.Concat(grant.DeniedWithin).Distinct(StringComparer.Ordinal).ToList();
+        if (grant.Effective && excluded.Count > 0)
         {
-            model += " except " + string.Join(", ", candidate.Exceptions.Select(ResourcePattern.Display));
+            model += " except " + string.Join(", ", excluded.Select(ResourcePattern.Display));
         }
 
         return new GrantRow

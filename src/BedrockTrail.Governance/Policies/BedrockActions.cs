@@ -16,8 +16,8 @@ internal static class BedrockActions
         // actions, so only a statement that names them (bedrock:Converse*) grants them here, never bedrock:*.
         Invoke("bedrock:InvokeModel"),
         Invoke("bedrock:InvokeModelWithResponseStream"),
-        new("bedrock:Converse", GrantCategories.Invoke, null, NamedOnly: true),
-        new("bedrock:ConverseStream", GrantCategories.Invoke, null, NamedOnly: true),
+        new("bedrock:Converse", GrantCategories.Invoke, null, NamedOnly: true, AuthorisedBy: "bedrock:InvokeModel"),
+        new("bedrock:ConverseStream", GrantCategories.Invoke, null, NamedOnly: true, AuthorisedBy: "bedrock:InvokeModelWithResponseStream"),
         Invoke("bedrock:InvokeAgent"),
         Invoke("bedrock:InvokeInlineAgent"),
         Invoke("bedrock:InvokeFlow"),
