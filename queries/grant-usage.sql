@@ -32,6 +32,13 @@ invoke_grants AS (
 has_rules AS (
     SELECT count(*) > 0 AS present FROM approved_use
 ),
+shapes AS (
+    -- Grant and approval checks run once per distinct call shape, not once per call.
+    SELECT row_number() OVER () AS shape_id, *
+    FROM (SELECT DISTINCT iam_principal, identity, model_id, base_model_id, model_arn, region,
+                          event_name IN ('InvokeAgent', 'InvokeInlineAgent', 'InvokeFlow', 'RetrieveAndGenerate', 'RetrieveAndGenerateStream') AS agent_call
+          FROM calls WHERE NOT denied)
+),
 grant_rows AS (
     SELECT row_number() OVER () AS grant_id, * FROM invoke_grants
 ),
@@ -39,11 +46,11 @@ grant_exceptions AS (
     SELECT grant_id, unnest(resource_exceptions) AS pattern FROM grant_rows
 ),
 covered AS (
-    -- Calls whose model an effective invoke grant of their principal covers (agents and flows: any such grant).
-    SELECT DISTINCT c.event_id
-    FROM calls c
+    -- Call shapes whose model an effective invoke grant of their principal covers (agents and flows: any such grant).
+    SELECT DISTINCT c.shape_id
+    FROM shapes c
     JOIN grant_rows g ON lower(g.principal_arn) = lower(c.iam_principal)
-    WHERE (c.event_name IN ('InvokeAgent', 'InvokeInlineAgent', 'InvokeFlow', 'RetrieveAndGenerate', 'RetrieveAndGenerateStream')
+    WHERE (c.agent_call
            AND g.action IN ('bedrock:InvokeAgent', 'bedrock:InvokeInlineAgent', 'bedrock:InvokeFlow'))
        OR (g.action NOT IN ('bedrock:InvokeAgent', 'bedrock:InvokeInlineAgent', 'bedrock:InvokeFlow')
            AND regexp_full_match(c.model_arn, g.resource_regex)
@@ -63,43 +70,47 @@ rule_regions AS (
     SELECT rule_index, unnest(region_regexes) AS regex FROM approved_use
 ),
 who AS (
-    -- The approved-use rules whose identity and role patterns match each call.
-    SELECT c.event_id, c.model_id, c.base_model_id, c.region, a.rule_index, a.purpose,
+    -- The approved-use rules whose identity and role patterns match each call shape.
+    SELECT c.shape_id, c.model_id, c.base_model_id, c.region, a.rule_index, a.purpose,
            len(a.model_regexes) = 0 AS any_model, len(a.region_regexes) = 0 AS any_region
-    FROM calls c
+    FROM shapes c
     JOIN approved_use a
       ON (a.identity_regex IS NULL OR coalesce(regexp_full_match(c.identity, a.identity_regex), false))
      AND (a.principal_regex IS NULL OR coalesce(regexp_full_match(c.iam_principal, a.principal_regex), false))
 ),
 model_ok AS (
-    SELECT DISTINCT w.event_id, w.rule_index
+    SELECT DISTINCT w.shape_id, w.rule_index
     FROM who w JOIN rule_models m ON m.rule_index = w.rule_index
     WHERE regexp_full_match(w.model_id, m.regex)
        OR coalesce(regexp_full_match(w.base_model_id, m.regex), false)
        OR regexp_full_match(regexp_extract(w.model_id, '[^/]*$'), m.regex)
 ),
 region_ok AS (
-    SELECT DISTINCT w.event_id, w.rule_index
+    SELECT DISTINCT w.shape_id, w.rule_index
     FROM who w JOIN rule_regions r ON r.rule_index = w.rule_index
     WHERE regexp_full_match(w.region, r.regex)
 ),
 approval AS (
-    SELECT w.event_id,
+    SELECT w.shape_id,
            bool_or(w.purpose IS NOT NULL) AS has_purpose,
-           bool_or(w.purpose IS NOT NULL AND (w.any_model OR mo.event_id IS NOT NULL) AND (w.any_region OR ro.event_id IS NOT NULL)) AS approved
+           bool_or(w.purpose IS NOT NULL AND (w.any_model OR mo.shape_id IS NOT NULL) AND (w.any_region OR ro.shape_id IS NOT NULL)) AS approved
     FROM who w
-    LEFT JOIN model_ok mo ON mo.event_id = w.event_id AND mo.rule_index = w.rule_index
-    LEFT JOIN region_ok ro ON ro.event_id = w.event_id AND ro.rule_index = w.rule_index
+    LEFT JOIN model_ok mo ON mo.shape_id = w.shape_id AND mo.rule_index = w.rule_index
+    LEFT JOIN region_ok ro ON ro.shape_id = w.shape_id AND ro.rule_index = w.rule_index
     GROUP BY 1
 ),
 judged AS (
     SELECT c.*,
-           cv.event_id IS NOT NULL AS model_granted,
+           cv.shape_id IS NOT NULL AS model_granted,
            coalesce(ap.has_purpose, false) AS has_purpose,
            coalesce(ap.approved, false) AS approved
     FROM calls c
-    LEFT JOIN covered cv ON cv.event_id = c.event_id
-    LEFT JOIN approval ap ON ap.event_id = c.event_id
+    JOIN shapes s
+      ON s.iam_principal IS NOT DISTINCT FROM c.iam_principal AND s.identity IS NOT DISTINCT FROM c.identity
+     AND s.model_id IS NOT DISTINCT FROM c.model_id AND s.base_model_id IS NOT DISTINCT FROM c.base_model_id
+     AND s.model_arn IS NOT DISTINCT FROM c.model_arn AND s.region IS NOT DISTINCT FROM c.region AND s.agent_call = (c.event_name IN ('InvokeAgent', 'InvokeInlineAgent', 'InvokeFlow', 'RetrieveAndGenerate', 'RetrieveAndGenerateStream'))
+    LEFT JOIN covered cv ON cv.shape_id = s.shape_id
+    LEFT JOIN approval ap ON ap.shape_id = s.shape_id
     WHERE NOT c.denied
 ),
 used AS (

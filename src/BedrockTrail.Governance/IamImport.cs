@@ -37,10 +37,17 @@ public static class IamImport
 
         var grants = new List<GrantRow>();
         var principals = new List<IamPrincipalRow>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var document in documents)
         {
             foreach (var (identity, type) in document.Users.Select(u => (u, PrincipalTypes.User)).Concat(document.Roles.Select(r => (r, PrincipalTypes.Role))))
             {
+                if (!seen.Add(identity.Arn))
+                {
+                    // The same export given twice, or overlapping pages: the first copy counts.
+                    continue;
+                }
+
                 if (identity.AccountId is not { } account)
                 {
                     problems.Add(new ImportProblem(document.SourceFile, identity.Arn, "ARN has no account id; skipped"));

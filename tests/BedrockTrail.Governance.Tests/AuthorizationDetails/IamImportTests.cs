@@ -119,6 +119,17 @@ public sealed class IamImportTests
         Assert.Equal(fromCli.Principals.SelectMany(p => p.TrustedBy), fromRaw.Principals.SelectMany(p => p.TrustedBy));
     }
 
+    [Fact]
+    public void Evaluate_SameExportTwice_CountsEachPrincipalOnce()
+    {
+        var document = Iam.OneRole(Iam.Policy("""[{"Effect":"Allow","Action":"bedrock:InvokeModel","Resource":"*"}]"""));
+
+        var result = Iam.Evaluate(document, document);
+
+        Assert.Single(result.Principals);
+        Assert.Equal(["bedrock:InvokeModel *"], Iam.Allowed(result));
+    }
+
     private static IEnumerable<JsonObject> Holders(JsonNode document) =>
         new[] { "UserDetailList", "GroupDetailList", "RoleDetailList" }
             .SelectMany(l => document[l]?.AsArray() ?? [])
