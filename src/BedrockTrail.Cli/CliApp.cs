@@ -52,6 +52,7 @@ public static class CliApp
             TraceCommand.Create(context),
             ReportCommand.Create(context),
             QueryCommand.Create(context),
+            ImportIamCommand.Create(context),
             DemoCommand.Create(context),
         };
         return root;

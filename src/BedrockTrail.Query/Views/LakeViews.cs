@@ -16,6 +16,9 @@ internal static class LakeViews
         yield return PartitionedView(lake, LakeTables.CredentialEvents);
         yield return PartitionedView(lake, LakeTables.InvocationLogs);
         yield return FileView(LakeTables.Identities.Name, LakeTables.Identities, File.Exists(lake.IdentitiesFile) ? Quote(lake.IdentitiesFile) : null);
+        yield return FileView(LakeTables.Grants.Name, LakeTables.Grants, Glob(lake.GrantsFolder));
+        yield return FileView(LakeTables.IamPrincipals.Name, LakeTables.IamPrincipals, Glob(lake.TableFolder(LakeTables.IamPrincipals.Name)));
+        yield return FileView(LakeTables.ApprovedUse.Name, LakeTables.ApprovedUse, Glob(lake.TableFolder(LakeTables.ApprovedUse.Name)));
         yield return FileView("ingested_objects", LakeTables.Ingested, Glob(lake.IngestedFolder));
         yield return FileView("quarantine_log", LakeTables.Quarantine, Glob(lake.QuarantineFolder));
         yield return QuarantineView;

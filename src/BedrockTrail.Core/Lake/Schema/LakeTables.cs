@@ -149,6 +149,74 @@ public static class LakeTables
         dedupeKey: null,
         dedupeColumn: null);
 
+    /// <summary>Bedrock grants evaluated from imported IAM authorization details; one file per account, replaced on re-import.</summary>
+    public static readonly LakeTable<GrantRow> Grants = new(
+        "grants",
+        [
+            new StringColumn<GrantRow>("account_id", r => r.AccountId),
+            new StringColumn<GrantRow>("principal_arn", r => r.PrincipalArn),
+            new StringColumn<GrantRow>("principal_type", r => r.PrincipalType),
+            new StringColumn<GrantRow>("principal_name", r => r.PrincipalName),
+            new StringColumn<GrantRow>("action", r => r.Action),
+            new StringColumn<GrantRow>("action_as_written", r => r.ActionAsWritten),
+            new StringColumn<GrantRow>("category", r => r.Category),
+            new StringColumn<GrantRow>("admin_area", r => r.AdminArea),
+            new StringColumn<GrantRow>("resource", r => r.Resource),
+            new StringColumn<GrantRow>("model", r => r.Model),
+            new StringColumn<GrantRow>("resource_regex", r => r.ResourceRegex),
+            new StringListColumn<GrantRow>("resource_exceptions", r => r.ResourceExceptions),
+            new StringColumn<GrantRow>("effect", r => r.Effect),
+            new BooleanColumn<GrantRow>("effective", r => r.Effective),
+            new StringColumn<GrantRow>("denied_by", r => r.DeniedBy),
+            new BooleanColumn<GrantRow>("conditional", r => r.Conditional),
+            new StringColumn<GrantRow>("policy", r => r.Policy),
+            new StringColumn<GrantRow>("statement", r => r.Statement),
+            new StringColumn<GrantRow>("via_group", r => r.ViaGroup),
+            new StringColumn<GrantRow>("source_file", r => r.SourceFile),
+            new TimestampColumn<GrantRow>("imported_at", r => r.ImportedAt),
+        ],
+        partitionTime: null,
+        dedupeKey: null,
+        dedupeColumn: null);
+
+    /// <summary>Every user and role of the imported documents, so "not granted" can be told from "not imported".</summary>
+    public static readonly LakeTable<IamPrincipalRow> IamPrincipals = new(
+        "iam_principals",
+        [
+            new StringColumn<IamPrincipalRow>("account_id", r => r.AccountId),
+            new StringColumn<IamPrincipalRow>("principal_arn", r => r.PrincipalArn),
+            new StringColumn<IamPrincipalRow>("principal_type", r => r.PrincipalType),
+            new StringColumn<IamPrincipalRow>("principal_name", r => r.PrincipalName),
+            new StringListColumn<IamPrincipalRow>("groups", r => r.Groups),
+            new BooleanColumn<IamPrincipalRow>("has_permissions_boundary", r => r.HasPermissionsBoundary),
+            new StringListColumn<IamPrincipalRow>("trusted_by", r => r.TrustedBy),
+            new StringColumn<IamPrincipalRow>("source_file", r => r.SourceFile),
+            new TimestampColumn<IamPrincipalRow>("imported_at", r => r.ImportedAt),
+        ],
+        partitionTime: null,
+        dedupeKey: null,
+        dedupeColumn: null);
+
+    /// <summary>The approved-use policy file's rules; replaced whole when a new file is imported.</summary>
+    public static readonly LakeTable<ApprovedUseRow> ApprovedUse = new(
+        "approved_use",
+        [
+            new Int32Column<ApprovedUseRow>("rule_index", r => r.RuleIndex),
+            new StringColumn<ApprovedUseRow>("identity_pattern", r => r.IdentityPattern),
+            new StringColumn<ApprovedUseRow>("identity_regex", r => r.IdentityRegex),
+            new StringColumn<ApprovedUseRow>("principal_pattern", r => r.PrincipalPattern),
+            new StringColumn<ApprovedUseRow>("principal_regex", r => r.PrincipalRegex),
+            new StringListColumn<ApprovedUseRow>("models", r => r.Models),
+            new StringListColumn<ApprovedUseRow>("model_regexes", r => r.ModelRegexes),
+            new StringListColumn<ApprovedUseRow>("regions", r => r.Regions),
+            new StringListColumn<ApprovedUseRow>("region_regexes", r => r.RegionRegexes),
+            new StringColumn<ApprovedUseRow>("purpose", r => r.Purpose),
+            new StringColumn<ApprovedUseRow>("source_file", r => r.SourceFile),
+        ],
+        partitionTime: null,
+        dedupeKey: null,
+        dedupeColumn: null);
+
     public static readonly LakeTable<QuarantineEntry> Quarantine = new(
         "quarantine",
         [
