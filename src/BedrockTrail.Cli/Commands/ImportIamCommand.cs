@@ -44,6 +44,7 @@ internal static class ImportIamCommand
             }
 
             var layout = new LakeLayout(parse.GetValue(lake)!);
+            using var writer = AcquireLock(layout);
             var importedAt = context.Time.GetUtcNow().UtcDateTime;
             var problems = new List<ImportProblem>();
             var imported = false;
@@ -70,6 +71,18 @@ internal static class ImportIamCommand
             return !imported ? ExitCodes.UsageOrNothingDone : problems.Count > 0 ? ExitCodes.CompletedWithProblems : ExitCodes.Success;
         });
         return command;
+    }
+
+    private static FileStream AcquireLock(LakeLayout layout)
+    {
+        try
+        {
+            return LakeLock.Acquire(layout);
+        }
+        catch (LakeBusyException e)
+        {
+            throw new UsageException(e.Message, e);
+        }
     }
 
     private static async Task<bool> ImportApprovedUseAsync(CliContext context, LakeLayout layout, string file, List<ImportProblem> problems, CancellationToken cancellationToken)

@@ -55,17 +55,7 @@ public sealed class LakeIngestSession : IAsyncDisposable
     /// <param name="rowsPerFile">Rows per partition that make a part file; smaller values write files sooner (tests of interrupted runs).</param>
     public static async Task<LakeIngestSession> OpenAsync(LakeLayout lake, string runId, int rowsPerFile, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(lake.Bookkeeping);
-        FileStream lockFile;
-        try
-        {
-            lockFile = new FileStream(lake.LockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        }
-        catch (IOException e)
-        {
-            throw new LakeBusyException(lake.Root, e);
-        }
-
+        var lockFile = LakeLock.Acquire(lake);
         try
         {
             var removed = LakeRecovery.RemoveUncommitted(lake);
