@@ -56,17 +56,12 @@ internal static class IngestCommand
 
     public static async Task<int> RunAsync(CliContext context, IngestRequest request, CancellationToken cancellationToken)
     {
-        var progress = new ThrottledProgress(context.Terminal, context.Time);
-        var retry = new ObjectRetryPolicy(new ObjectRetryOptions(), context.Time);
         IngestSummary summary;
         try
         {
-            summary = await new IngestRun(request, retry, context.Time, progress).ExecuteAsync(cancellationToken).ConfigureAwait(false);
-            if (request.Resolve)
-            {
-                var resolved = await ResolveStage.RunAsync(new LakeLayout(request.LakePath), request.IdentityCenterUsersFile, cancellationToken).ConfigureAwait(false);
-                summary.SessionsResolved = resolved.Count;
-            }
+            summary = context.Terminal.ErrorIsTerminal
+                ? await TerminalProgress.RunAsync(context.Terminal.Error, context.Time, progress => IngestAndResolveAsync(context, request, progress, cancellationToken)).ConfigureAwait(false)
+                : await IngestAndResolveAsync(context, request, new ThrottledProgress(context.Terminal, context.Time), cancellationToken).ConfigureAwait(false);
         }
         catch (LogSourceException e)
         {
@@ -75,10 +70,6 @@ internal static class IngestCommand
         catch (LakeBusyException e)
         {
             throw new UsageException(e.Message, e);
-        }
-        finally
-        {
-            progress.Finish();
         }
 
         using (var self = System.Diagnostics.Process.GetCurrentProcess())
@@ -100,6 +91,19 @@ internal static class IngestCommand
         }
 
         return summary.HadProblems ? ExitCodes.CompletedWithProblems : ExitCodes.Success;
+    }
+
+    private static async Task<IngestSummary> IngestAndResolveAsync(CliContext context, IngestRequest request, IIngestProgress progress, CancellationToken cancellationToken)
+    {
+        var retry = new ObjectRetryPolicy(new ObjectRetryOptions(), context.Time);
+        var summary = await new IngestRun(request, retry, context.Time, progress).ExecuteAsync(cancellationToken).ConfigureAwait(false);
+        if (request.Resolve)
+        {
+            var resolved = await ResolveStage.RunAsync(new LakeLayout(request.LakePath), request.IdentityCenterUsersFile, cancellationToken).ConfigureAwait(false);
+            summary.SessionsResolved = resolved.Count;
+        }
+
+        return summary;
     }
 
     private static HashSet<string>? SplitList(string[]? values)
