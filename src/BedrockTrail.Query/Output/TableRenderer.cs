@@ -2,7 +2,7 @@ using System.Text;
 
 namespace BedrockTrail.Query.Output;
 
-/// <summary>An aligned plain-text table for a terminal; long cells are cut with an ellipsis so rows stay on one line.</summary>
+/// <summary>An aligned plain-text table for a terminal; long cells are cut in the middle with an ellipsis so rows stay on one line.</summary>
 internal static class TableRenderer
 {
     public const int DefaultMaxCellWidth = 48;
@@ -40,9 +40,20 @@ internal static class TableRenderer
         text.AppendLine(line.ToString().TrimEnd());
     }
 
-    private static string Cut(string text, int max)
+    /// <summary>
+    /// Cuts in the middle: what tells values apart sits at both ends (an ARN's account and its user or session name,
+    /// a chain's authoritative identity and its last session), so both ends are kept and the tail gets more room.
+    /// </summary>
+    internal static string Cut(string text, int max)
     {
         var oneLine = text.ReplaceLineEndings(" ");
-        return oneLine.Length <= max ? oneLine : string.Concat(oneLine.AsSpan(0, max - 1), "…");
+        if (oneLine.Length <= max)
+        {
+            return oneLine;
+        }
+
+        var head = (max - 1) * 2 / 5;
+        var tail = max - 1 - head;
+        return string.Concat(oneLine.AsSpan(0, head), "…", oneLine.AsSpan(oneLine.Length - tail));
     }
 }

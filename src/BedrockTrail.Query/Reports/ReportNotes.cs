@@ -16,12 +16,12 @@ internal static class ReportNotes
         var unpriced = Sum(result, "unpriced_calls");
         if (withoutTokens is > 0)
         {
-            notes.Add(string.Create(CultureInfo.InvariantCulture, $"{withoutTokens} of {calls} calls have no model invocation log record: their tokens and cost are unknown and not counted."));
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"{withoutTokens} of {calls} calls {(withoutTokens == 1 ? "has" : "have")} no model invocation log record: tokens and cost unknown, not counted."));
         }
 
         if (unpriced is > 0)
         {
-            notes.Add(string.Create(CultureInfo.InvariantCulture, $"{unpriced} calls have tokens but their model has no price (add it with --pricing FILE): their cost is not counted."));
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"{unpriced} {(unpriced == 1 ? "call has" : "calls have")} tokens but no price for the model (add one with --pricing FILE): cost not counted."));
         }
 
         return notes;
