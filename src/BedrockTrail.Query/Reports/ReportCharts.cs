@@ -101,6 +101,11 @@ internal static class ReportCharts
         var rows = database.Query(sql, ReportRunner.Bind(sql, parameters)).Rows
             .Select(r => (Identity: r[0] as string ?? "(none)", Bucket: (DateTime)r[1]!, Calls: Convert.ToDouble(r[2], CultureInfo.InvariantCulture)))
             .ToList();
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
         var busiest = rows.GroupBy(r => r.Identity, StringComparer.Ordinal)
             .OrderByDescending(g => g.Sum(r => r.Calls)).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Take(MaxSeries).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
@@ -109,12 +114,21 @@ internal static class ReportCharts
             .GroupBy(r => busiest.Contains(r.Identity) ? r.Identity : $"other ({others} identities)", StringComparer.Ordinal)
             .OrderBy(g => g.Key.StartsWith("other (", StringComparison.Ordinal)).ThenByDescending(g => g.Sum(r => r.Calls));
 
+        // Every bucket of the window gets a point, zero when the identity made no call, so a line never bridges a gap.
+        var step = bucket == "hour" ? TimeSpan.FromHours(1) : TimeSpan.FromDays(1);
+        var buckets = new List<DateTime>();
+        for (var at = rows.Min(r => r.Bucket); at <= rows.Max(r => r.Bucket); at += step)
+        {
+            buckets.Add(at);
+        }
+
         var plot = new Plot();
         foreach (var identitySeries in series)
         {
-            var points = identitySeries.GroupBy(r => r.Bucket).OrderBy(g => g.Key).ToArray();
-            var line = plot.Add.Scatter(points.Select(g => g.Key.ToOADate()).ToArray(), points.Select(g => g.Sum(r => r.Calls)).ToArray());
+            var calls = identitySeries.GroupBy(r => r.Bucket).ToDictionary(g => g.Key, g => g.Sum(r => r.Calls));
+            var line = plot.Add.Scatter(buckets.Select(b => b.ToOADate()).ToArray(), buckets.Select(b => calls.GetValueOrDefault(b)).ToArray());
             line.LegendText = Label(identitySeries.Key);
+            line.MarkerSize = 3;
         }
 
         plot.Axes.DateTimeTicksBottom();

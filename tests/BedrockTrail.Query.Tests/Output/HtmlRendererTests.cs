@@ -53,6 +53,21 @@ public sealed class HtmlRendererTests
     }
 
     [Fact]
+    public async Task Page_FilterMatchingNothing_NoChartsAndNoError()
+    {
+        using var lake = await KnownLake.CreateAsync();
+        using var db = lake.Open();
+        var report = ReportCatalog.Find("cost-by-identity")!;
+        var parameters = new ReportParameters(Identity: "nobody@example.com");
+        var result = ReportRunner.Run(db, report, parameters, KnownLake.Prices);
+
+        var page = ReportRunner.Page(db, report, parameters, result, withCharts: true, KnownLake.Prices);
+
+        Assert.Empty(result.Rows);
+        Assert.Empty(page.Charts);
+    }
+
+    [Fact]
     public void CostChart_NoCostKnown_NoChart()
     {
         var result = new QueryResult(["identity", "cost_usd"], ["VARCHAR", "DECIMAL"], [["alice", null], ["bob", null]]);
