@@ -9,8 +9,9 @@
 --   model-access-enablement  PutUseCaseForModelAccess / CreateFoundationModelAgreement / PutFoundationModelEntitlement
 --   logging-disabled         DeleteModelInvocationLoggingConfiguration
 --   error-burst              5 or more AccessDenied / ValidationException invocation errors within 10 minutes
---   new-region               an invocation in a region neither the identity nor anyone in its account had used,
---                            after at least a day of the account's history (so the lake's first day flags nothing)
+--   new-region               an invocation in a region the identity had not used, and no one in any ingested
+--                            account had either (a person moving to a region colleagues use is ordinary), after at
+--                            least a day of history in the lake (so the lake's first day flags nothing)
 --   long-term-key-new-ip     a long-term key (AKIA..., Bedrock API key) invoking from an address it had not used,
 --                            after earlier use from another address
 WITH calls AS (
@@ -77,19 +78,19 @@ burst_findings AS (
     GROUP BY d.identity
 ),
 first_in_region AS (
-    SELECT identity, account_id, region, min(event_time) AS first_use, count(*) AS region_calls
-    FROM invokes GROUP BY identity, account_id, region
+    SELECT identity, region, min(event_time) AS first_use, count(*) AS region_calls
+    FROM invokes GROUP BY identity, region
 ),
 region_findings AS (
     SELECT f.identity, 'new-region' AS pattern, f.first_use AS first_seen,
            (SELECT max(i.event_time) FROM invokes i WHERE i.identity = f.identity AND i.region = f.region) AS last_seen,
            f.region_calls || ' invocation(s) in ' || f.region || ', a region new to the identity (earlier: '
                || (SELECT string_agg(DISTINCT c.region, ', ' ORDER BY c.region) FROM calls c WHERE c.identity = f.identity AND c.event_time < f.first_use)
-               || ') and to account ' || f.account_id AS evidence
+               || ') and to every ingested account' AS evidence
     FROM first_in_region f
     WHERE EXISTS (SELECT 1 FROM calls c WHERE c.identity = f.identity AND c.event_time < f.first_use)
-      AND NOT EXISTS (SELECT 1 FROM calls c WHERE c.account_id = f.account_id AND c.region = f.region AND c.event_time < f.first_use)
-      AND (SELECT min(c.event_time) FROM calls c WHERE c.account_id = f.account_id) <= f.first_use - INTERVAL 1 DAY
+      AND NOT EXISTS (SELECT 1 FROM invocations c WHERE c.region = f.region AND c.event_time < f.first_use)
+      AND (SELECT min(c.event_time) FROM invocations c) <= f.first_use - INTERVAL 1 DAY
 ),
 standing AS (
     SELECT * FROM calls
