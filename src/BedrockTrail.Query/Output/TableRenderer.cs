@@ -5,7 +5,8 @@ namespace BedrockTrail.Query.Output;
 /// <summary>An aligned plain-text table for a terminal; long cells are cut in the middle with an ellipsis so rows stay on one line.</summary>
 internal static class TableRenderer
 {
-    public const int DefaultMaxCellWidth = 48;
+    // Wide enough for a whole IAM user or role ARN with a path (account ids are what responders compare).
+    public const int DefaultMaxCellWidth = 60;
 
     public static string Render(QueryResult result, int maxCellWidth = DefaultMaxCellWidth)
     {
