@@ -18,11 +18,10 @@ internal static class PriceTable
 
     public static void Install(LakeDatabase database, PriceList prices)
     {
-        var sql = new StringBuilder("CREATE OR REPLACE TABLE model_prices (model_id VARCHAR, input_per_1k DECIMAL(18,9), output_per_1k DECIMAL(18,9), source VARCHAR, as_of VARCHAR)");
-        database.Execute(sql.ToString());
+        database.Execute("CREATE OR REPLACE TABLE model_prices (model_id VARCHAR, input_per_1k DECIMAL(18,9), output_per_1k DECIMAL(18,9), source VARCHAR, as_of VARCHAR)");
         if (prices.Prices.Count > 0)
         {
-            sql.Clear().Append("INSERT INTO model_prices VALUES ");
+            var sql = new StringBuilder("INSERT INTO model_prices VALUES ");
             sql.AppendJoin(", ", prices.Prices.Select(p => string.Create(
                 CultureInfo.InvariantCulture,
                 $"({LakeViews.Quote(p.ModelId)}, {p.InputPer1k}, {p.OutputPer1k}, {LakeViews.Quote(p.Source)}, {LakeViews.Quote(p.AsOf)})")));
