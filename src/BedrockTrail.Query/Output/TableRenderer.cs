@@ -12,7 +12,7 @@ internal static class TableRenderer
     {
         var cells = result.Rows.Select(r => r.Select(v => Cut(CellText.Of(v), maxCellWidth)).ToArray()).ToList();
         var widths = result.Columns.Select((c, i) => Math.Max(c.Length, cells.Count == 0 ? 0 : cells.Max(r => r[i].Length))).ToArray();
-        var numeric = result.Columns.Select((_, i) => result.Rows.Count > 0 && result.Rows.All(r => r[i] is null || CellText.IsNumeric(r[i]))).ToArray();
+        var numeric = result.Columns.Select((_, i) => CellText.IsNumericColumn(result, i)).ToArray();
         var text = new StringBuilder();
         AppendLine(text, result.Columns.ToArray(), widths, numeric);
         text.AppendLine(string.Join("  ", widths.Select(w => new string('-', w))).TrimEnd());
