@@ -8,7 +8,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export BEDROCKTRAIL_S3RVER := $(S3RVER)
 
-.PHONY: all restore build test demo bench fixtures format clean s3rver
+.PHONY: all restore build test demo bench fixtures format clean s3rver chromium
 
 all: build
 
@@ -24,7 +24,11 @@ $(S3RVER):
 	mkdir -p $(TOOLS)
 	cd $(TOOLS) && echo '{"name":"bedrocktrail-test-tools","private":true}' > package.json && npm install --no-audit --no-fund s3rver@3.7.1
 
-test: build s3rver
+# Headless Chromium opens the HTML reports in a test to check that they render (Debian's package).
+chromium:
+	command -v chromium >/dev/null 2>&1 || (apt-get update && apt-get install -y --no-install-recommends chromium)
+
+test: build s3rver chromium
 	$(DOTNET) test BedrockTrail.sln -c $(CONFIG) --no-build
 
 demo: build

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using BedrockTrail.Cli.Pipeline;
+using BedrockTrail.Query.Output;
+using BedrockTrail.Query.Pricing;
 using BedrockTrail.Query.Reports;
 
 namespace BedrockTrail.Cli.Commands;
@@ -19,11 +21,12 @@ internal static class ReportCommand
         var identity = new Option<string?>("--identity") { Description = "Only this authoritative identity (e.g. alice@example.com)." };
         var account = new Option<string?>("--account") { Description = "Only calls recorded in this account." };
         var accessKey = new Option<string?>("--access-key") { Description = "Only calls made with this access key." };
+        var pricing = new Option<string?>("--pricing") { Description = "Price list CSV (model_id,input_per_1k,output_per_1k,source,as_of) instead of the shipped fixtures/pricing.csv.", HelpName = "file" };
         var format = CommonOptions.Format();
         var output = CommonOptions.Out();
         var command = new Command("report", "Run a named report for incident response, FinOps or governance.")
         {
-            name, list, lake, from, to, model, identity, account, accessKey, format, output,
+            name, list, lake, from, to, model, identity, account, accessKey, pricing, format, output,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -45,12 +48,62 @@ internal static class ReportCommand
                 parse.GetValue(identity),
                 parse.GetValue(account),
                 parse.GetValue(accessKey));
+            var prices = await LoadPricesAsync(parse.GetValue(pricing), cancellationToken).ConfigureAwait(false);
+            var chosenFormat = parse.GetValue(format);
             using var database = LakeAccess.OpenExisting(lakePath);
-            var result = ReportRunner.Run(database, report, parameters);
-            await ResultOutput.WriteAsync(context.Terminal, result, parse.GetValue(format), parse.GetValue(output), report.Name, cancellationToken).ConfigureAwait(false);
+            var result = ReportRunner.Run(database, report, parameters, prices);
+            var page = ReportRunner.Page(database, report, parameters, result, withCharts: chosenFormat == ResultFormat.Html, prices);
+            if (chosenFormat is ResultFormat.Csv or ResultFormat.Json || !string.IsNullOrEmpty(parse.GetValue(output)))
+            {
+                // Data formats stay pure for scripts, and a file written with --out should still be qualified on screen.
+                foreach (var note in page.Notes)
+                {
+                    await context.Terminal.Error.WriteLineAsync("note: " + note).ConfigureAwait(false);
+                }
+            }
+
+            await WriteAsync(context.Terminal, ResultRenderer.Render(result, chosenFormat, report.Name, page), result.Rows.Count, parse.GetValue(output), cancellationToken).ConfigureAwait(false);
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>Like <see cref="ResultOutput"/>, for text that already carries the report's notes and charts.</summary>
+    private static async Task WriteAsync(CliTerminal terminal, string text, int rows, string? outFile, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(outFile))
+        {
+            await terminal.Out.WriteAsync(text).ConfigureAwait(false);
+            await terminal.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(outFile));
+        if (folder is not null)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        await File.WriteAllTextAsync(outFile, text, cancellationToken).ConfigureAwait(false);
+        await terminal.Error.WriteLineAsync($"wrote {rows} rows to {outFile}").ConfigureAwait(false);
+    }
+
+    private static async Task<PriceList?> LoadPricesAsync(string? file, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(file))
+        {
+            return null;
+        }
+
+        if (!File.Exists(file))
+        {
+            throw new UsageException($"no price list at {file}.");
+        }
+
+        var prices = PriceList.Parse(await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false), file);
+        return prices.Prices.Count == 0
+            ? throw new UsageException($"{file} holds no usable price: {string.Join("; ", prices.Problems)}")
+            : prices;
     }
 
     internal static string ListText()

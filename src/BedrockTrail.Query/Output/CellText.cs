@@ -24,6 +24,10 @@ internal static class CellText
         _ => value.ToString() ?? string.Empty,
     };
 
+    /// <summary>A column is aligned right when it holds numbers; a column of only nulls (e.g. no error) is text.</summary>
+    public static bool IsNumericColumn(QueryResult result, int column) =>
+        result.Rows.Any(r => r[column] is not null) && result.Rows.All(r => r[column] is null || IsNumeric(r[column]));
+
     public static bool IsNumeric(object? value) =>
         value is byte or short or int or long or float or double or decimal or sbyte or ushort or uint or ulong or System.Numerics.BigInteger or Int128 or UInt128;
 }

@@ -18,8 +18,7 @@ internal static class MarkdownRenderer
         return text.ToString();
     }
 
-    private static bool IsNumericColumn(QueryResult result, int column) =>
-        result.Rows.Count > 0 && result.Rows.All(r => r[column] is null || CellText.IsNumeric(r[column]));
+    private static bool IsNumericColumn(QueryResult result, int column) => CellText.IsNumericColumn(result, column);
 
     private static string Escape(string value) => value.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
 }

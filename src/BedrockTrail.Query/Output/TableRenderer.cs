@@ -2,16 +2,17 @@ using System.Text;
 
 namespace BedrockTrail.Query.Output;
 
-/// <summary>An aligned plain-text table for a terminal; long cells are cut with an ellipsis so rows stay on one line.</summary>
+/// <summary>An aligned plain-text table for a terminal; long cells are cut in the middle with an ellipsis so rows stay on one line.</summary>
 internal static class TableRenderer
 {
-    public const int DefaultMaxCellWidth = 48;
+    // Wide enough for a whole IAM user or role ARN with a path (account ids are what responders compare).
+    public const int DefaultMaxCellWidth = 60;
 
     public static string Render(QueryResult result, int maxCellWidth = DefaultMaxCellWidth)
     {
         var cells = result.Rows.Select(r => r.Select(v => Cut(CellText.Of(v), maxCellWidth)).ToArray()).ToList();
         var widths = result.Columns.Select((c, i) => Math.Max(c.Length, cells.Count == 0 ? 0 : cells.Max(r => r[i].Length))).ToArray();
-        var numeric = result.Columns.Select((_, i) => result.Rows.Count > 0 && result.Rows.All(r => r[i] is null || CellText.IsNumeric(r[i]))).ToArray();
+        var numeric = result.Columns.Select((_, i) => CellText.IsNumericColumn(result, i)).ToArray();
         var text = new StringBuilder();
         AppendLine(text, result.Columns.ToArray(), widths, numeric);
         text.AppendLine(string.Join("  ", widths.Select(w => new string('-', w))).TrimEnd());
@@ -40,9 +41,20 @@ internal static class TableRenderer
         text.AppendLine(line.ToString().TrimEnd());
     }
 
-    private static string Cut(string text, int max)
+    /// <summary>
+    /// Cuts in the middle: what tells values apart sits at both ends (an ARN's account and its user or session name,
+    /// a chain's authoritative identity and its last session), so both ends are kept and the tail gets more room.
+    /// </summary>
+    internal static string Cut(string text, int max)
     {
         var oneLine = text.ReplaceLineEndings(" ");
-        return oneLine.Length <= max ? oneLine : string.Concat(oneLine.AsSpan(0, max - 1), "…");
+        if (oneLine.Length <= max)
+        {
+            return oneLine;
+        }
+
+        var head = (max - 1) * 2 / 5;
+        var tail = max - 1 - head;
+        return string.Concat(oneLine.AsSpan(0, head), "…", oneLine.AsSpan(oneLine.Length - tail));
     }
 }
