@@ -13,7 +13,7 @@ internal static class QueryCommand
         var output = CommonOptions.Out();
         var sql = new Argument<string>("sql")
         {
-            Description = "DuckDB SQL. Views: bedrock_calls, credential_events, invocation_logs, identities, grants, quarantine, invocations, ingested_objects.",
+            Description = "DuckDB SQL. Views: bedrock_calls, credential_events, invocation_logs, identities, invocations, quarantine, grants, iam_principals, approved_use, ingested_objects.",
         };
         var command = new Command("query", "Run ad-hoc SQL over the lake, e.g. \"SELECT identity, count(*) FROM invocations GROUP BY 1 ORDER BY 2 DESC\".")
         {
