@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using BedrockTrail.Cli.Commands;
 
 namespace BedrockTrail.Cli;
@@ -39,14 +40,19 @@ public static class CliApp
         }
     }
 
-    public static RootCommand BuildRoot(CliContext context)
+    public static Command BuildRoot(CliContext context)
     {
-        var root = new RootCommand(
+        // A plain command rather than RootCommand, so that usage says "bedrocktrail" however the program was started
+        // (dotnet run, the built dll, a test host).
+        var root = new Command(
+            "bedrocktrail",
             "BedrockTrail: who, really, invoked this Amazon Bedrock model?\n" +
             "Reads CloudTrail (and Bedrock model invocation logs) from S3 or a folder into a Parquet lake, resolves every\n" +
             "session to the person or workload behind it, and answers questions with named reports or SQL.\n\n" +
             "Start with: bedrocktrail demo   (the whole pipeline on bundled data, no AWS account needed)")
         {
+            new HelpOption(),
+            new VersionOption(),
             IngestCommand.Create(context),
             ResolveCommand.Create(context),
             TraceCommand.Create(context),

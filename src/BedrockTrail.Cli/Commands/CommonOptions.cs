@@ -17,6 +17,7 @@ internal static class CommonOptions
     {
         Description = "Output format: table (aligned, for a terminal), csv or json (complete, for scripts), md (for tickets), html (a self-contained page).",
         DefaultValueFactory = _ => ResultFormat.Table,
+        HelpName = "table|csv|json|md|html",
     };
 
     public static Option<string?> Out() => new("--out")

@@ -25,7 +25,7 @@ internal static class IngestCommand
         var until = new Option<string?>("--until") { Description = "Only events before this UTC timestamp; a bare date includes that whole day.", HelpName = "T" };
         var accounts = new Option<string[]>("--accounts") { Description = "Only these 12-digit account ids (comma-separated or repeated).", HelpName = "ids", AllowMultipleArgumentsPerToken = true };
         var regions = new Option<string[]>("--regions") { Description = "Only these regions (comma-separated or repeated).", HelpName = "names", AllowMultipleArgumentsPerToken = true };
-        var concurrency = new Option<int>("--concurrency") { Description = "Objects fetched and decoded at once.", DefaultValueFactory = _ => IngestRequest.DefaultConcurrency };
+        var concurrency = new Option<int?>("--concurrency") { Description = "Objects fetched and decoded at once (default: 4 per core, at least 4; S3 latency is hidden by concurrency)." };
         var endpoint = new Option<string?>("--endpoint-url") { Description = "An S3-compatible endpoint (e.g. http://127.0.0.1:4568 for a local test server); path-style addressing is used.", HelpName = "url" };
         var region = new Option<string?>("--region") { Description = "The bucket's AWS region (default: from AWS_REGION or the profile)." };
         var profile = new Option<string?>("--profile") { Description = "A profile from ~/.aws/config (SSO and assume-role profiles work). Default: the standard chain (environment, AWS_PROFILE, instance role)." };
@@ -44,7 +44,12 @@ internal static class IngestCommand
                 Window = TimeWindow.Parse(parse.GetValue(since), parse.GetValue(until)),
                 Accounts = SplitList(parse.GetValue(accounts)),
                 Regions = SplitList(parse.GetValue(regions)),
-                Concurrency = parse.GetValue(concurrency) is var c and > 0 ? c : throw new UsageException("--concurrency must be at least 1."),
+                Concurrency = parse.GetValue(concurrency) switch
+                {
+                    null => IngestRequest.DefaultConcurrency,
+                    > 0 and var c => c,
+                    _ => throw new UsageException("--concurrency must be at least 1."),
+                },
                 S3 = new S3Settings(ParseEndpoint(parse.GetValue(endpoint)), parse.GetValue(region), parse.GetValue(profile)),
                 Resolve = !parse.GetValue(noResolve),
                 IdentityCenterUsersFile = parse.GetValue(users),

@@ -24,7 +24,7 @@ internal static class ReportCommand
         var pricing = new Option<string?>("--pricing") { Description = "Price list CSV (model_id,input_per_1k,output_per_1k,source,as_of) instead of the shipped fixtures/pricing.csv.", HelpName = "file" };
         var format = CommonOptions.Format();
         var output = CommonOptions.Out();
-        var command = new Command("report", "Run a named report for incident response, FinOps or governance.")
+        var command = new Command("report", "Run a named report for incident response, FinOps or governance. Reports: " + string.Join(", ", ReportCatalog.All.Select(r => r.Name)) + " (report --list says what each answers).")
         {
             name, list, lake, from, to, model, identity, account, accessKey, pricing, format, output,
         };
