@@ -27,6 +27,22 @@ internal static class ReportNotes
         return notes;
     }
 
+    /// <summary>
+    /// Agents, knowledge bases, flows, async invoke and mantle inference are CloudTrail data events, recorded only when
+    /// the trail has advanced event selectors for them
+    /// (https://docs.aws.amazon.com/bedrock/latest/userguide/logging-using-cloudtrail.html). A lake with Bedrock calls
+    /// but not one data event most likely comes from a trail without them: their use is unknown, not zero.
+    /// </summary>
+    public static IReadOnlyList<string> DataEventCoverage(LakeDatabase database)
+    {
+        var counts = database.Query("SELECT count(*) AS calls, count(*) FILTER (WHERE event_category = 'Data') AS data_events FROM bedrock_calls").Rows[0];
+        var calls = Convert.ToInt64(counts[0], CultureInfo.InvariantCulture);
+        var dataEvents = Convert.ToInt64(counts[1], CultureInfo.InvariantCulture);
+        return calls > 0 && dataEvents == 0
+            ? ["the lake holds no Bedrock data events (agents, knowledge bases, flows, async invoke, mantle inference): the trail records them only with advanced event selectors, so their use is unknown here, not zero."]
+            : [];
+    }
+
     private static long? Sum(QueryResult result, string column)
     {
         var index = -1;

@@ -17,6 +17,7 @@ public static class ReportRunner
     public static ReportPage Page(LakeDatabase database, ReportDefinition report, ReportParameters parameters, QueryResult result, bool withCharts, PriceList? prices = null)
     {
         var notes = new List<string>(ReportNotes.For(result));
+        notes.AddRange(ReportNotes.DataEventCoverage(database));
         notes.AddRange((prices ?? PriceList.Default).Problems.Select(p => "pricing: " + p));
         var charts = withCharts ? ReportCharts.Build(database, report, parameters, result) : [];
         return new ReportPage(notes, charts);
