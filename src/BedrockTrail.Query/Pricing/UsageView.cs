@@ -19,7 +19,7 @@ internal static class UsageView
         CREATE OR REPLACE VIEW usage AS
         WITH orphan_logs AS (
             SELECT l.* FROM invocation_logs l
-            WHERE NOT EXISTS (SELECT 1 FROM bedrock_calls c WHERE c.request_id = l.request_id)
+            WHERE NOT EXISTS (SELECT 1 FROM invocation_log_matches m WHERE m.log_request_id = l.request_id)
         ),
         log_identity AS (
             SELECT session_arn, min(identity) AS identity, min(identity_kind) AS identity_kind,

@@ -43,6 +43,17 @@ internal static class ReportNotes
             : [];
     }
 
+    /// <summary>How calls got their tokens, said whenever any joined by the weaker session + model + time match.</summary>
+    public static IReadOnlyList<string> TokenJoins(LakeDatabase database)
+    {
+        var counts = database.Query("SELECT count(*) FILTER (WHERE token_join = 'request-id'), count(*) FILTER (WHERE token_join = 'identity-model-time') FROM invocations").Rows[0];
+        var byRequest = Convert.ToInt64(counts[0], CultureInfo.InvariantCulture);
+        var byTime = Convert.ToInt64(counts[1], CultureInfo.InvariantCulture);
+        return byTime > 0
+            ? [string.Create(CultureInfo.InvariantCulture, $"tokens joined to calls: {byRequest} by request id, {byTime} by session ARN + model + region + time within 5 s (their request ids differed).")]
+            : [];
+    }
+
     private static long? Sum(QueryResult result, string column)
     {
         var index = -1;

@@ -18,6 +18,7 @@ public static class ReportRunner
     {
         var notes = new List<string>(ReportNotes.For(result));
         notes.AddRange(ReportNotes.DataEventCoverage(database));
+        notes.AddRange(ReportNotes.TokenJoins(database));
         notes.AddRange((prices ?? PriceList.Default).Problems.Select(p => "pricing: " + p));
         var charts = withCharts ? ReportCharts.Build(database, report, parameters, result) : [];
         return new ReportPage(notes, charts);

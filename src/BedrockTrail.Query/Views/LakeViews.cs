@@ -22,6 +22,7 @@ internal static class LakeViews
         yield return FileView("ingested_objects", LakeTables.Ingested, Glob(lake.IngestedFolder));
         yield return FileView("quarantine_log", LakeTables.Quarantine, Glob(lake.QuarantineFolder));
         yield return QuarantineView;
+        yield return InvocationLogMatchesView;
         yield return InvocationsView;
     }
 
@@ -38,8 +39,54 @@ internal static class LakeViews
         """;
 
     /// <summary>
-    /// One row per Bedrock call: its resolved identity and, where an invocation log record shares its request id, its
-    /// tokens. Calls with no log record have null tokens (unknown, not zero).
+    /// Which model invocation log record gives a call its tokens. First by request id (the service's request id is in
+    /// both; AWS does not promise it in writing), then, for invocations still without one, by the session ARN + model
+    /// + region + time within 5 s, one to one: a pair is taken only when each is the other's closest candidate (ties go
+    /// to the earlier id: the calls of one session ARN and model have the same identity), so no record is counted twice.
+    /// <c>token_join</c> says which way each call joined.
+    /// </summary>
+    private const string InvocationLogMatchesView = """
+        CREATE OR REPLACE VIEW invocation_log_matches AS
+        WITH logs AS (
+            SELECT request_id, max(event_time) AS event_time, min(identity_arn) AS identity_arn,
+                   min(model_id) AS model_id, min(region) AS region
+            FROM invocation_logs
+            GROUP BY request_id
+        ),
+        by_request AS (
+            SELECT c.event_id, c.request_id AS log_request_id
+            FROM bedrock_calls c
+            WHERE EXISTS (SELECT 1 FROM logs l WHERE l.request_id = c.request_id)
+        ),
+        calls_without AS (
+            SELECT c.event_id, c.event_time, c.principal_arn, c.model_id, c.region
+            FROM bedrock_calls c
+            WHERE c.event_name IN ('InvokeModel', 'InvokeModelWithResponseStream', 'Converse', 'ConverseStream')
+              AND NOT EXISTS (SELECT 1 FROM logs l WHERE l.request_id = c.request_id)
+        ),
+        logs_without AS (
+            SELECT l.* FROM logs l
+            WHERE NOT EXISTS (SELECT 1 FROM bedrock_calls c WHERE c.request_id = l.request_id)
+        ),
+        candidates AS (
+            SELECT c.event_id, l.request_id AS log_request_id, abs(epoch(l.event_time) - epoch(c.event_time)) AS gap
+            FROM calls_without c
+            JOIN logs_without l ON l.identity_arn = c.principal_arn AND l.model_id = c.model_id AND l.region = c.region
+            WHERE abs(epoch(l.event_time) - epoch(c.event_time)) <= 5
+        ),
+        by_identity_time AS (
+            SELECT event_id, log_request_id FROM candidates
+            QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY gap, log_request_id) = 1
+                AND row_number() OVER (PARTITION BY log_request_id ORDER BY gap, event_id) = 1
+        )
+        SELECT event_id, log_request_id, 'request-id' AS token_join FROM by_request
+        UNION ALL
+        SELECT event_id, log_request_id, 'identity-model-time' FROM by_identity_time
+        """;
+
+    /// <summary>
+    /// One row per Bedrock call: its resolved identity and, where an invocation log record matches it (see
+    /// <see cref="InvocationLogMatchesView"/>), its tokens. Calls with no log record have null tokens (unknown, not zero).
     /// </summary>
     private const string InvocationsView = """
         CREATE OR REPLACE VIEW invocations AS
@@ -65,10 +112,12 @@ internal static class LakeViews
                c.call_with_bearer_token,
                l.input_tokens, l.output_tokens, l.cache_read_input_tokens, l.cache_write_input_tokens,
                l.request_id IS NOT NULL AS has_invocation_log,
+               m.token_join,
                c.date
         FROM bedrock_calls c
         LEFT JOIN identities i ON i.session_key = c.session_key
-        LEFT JOIN logs l ON l.request_id = c.request_id
+        LEFT JOIN invocation_log_matches m ON m.event_id = c.event_id
+        LEFT JOIN logs l ON l.request_id = m.log_request_id
         """;
 
     private static string PartitionedView<TRow>(LakeLayout lake, LakeTable<TRow> table)

@@ -49,11 +49,12 @@ public sealed class UsageViewTests
     [Fact]
     public async Task Usage_CallWithoutLogAndLogWithoutCall_UnknownTokensAndOrphanKept()
     {
-        // Given a call with no log record, and a log record of a call that is not in the lake
+        // Given a call with no log record, and a log record of a call that is not in the lake (same session, a minute
+        // later: too far for the identity-model-time fallback join)
         using var folder = new TempFolder("usage");
         var lake = new LakeLayout(folder.Path);
         var sessionArn = "arn:aws:sts::111122223333:assumed-role/BedrockInvoker/alice";
-        await WriteAsync(lake, Some.Call("e1", Day, requestId: "r1"), Some.Log("r-orphan", Day, 10, 20) with { IdentityArn = sessionArn });
+        await WriteAsync(lake, Some.Call("e1", Day, requestId: "r1"), Some.Log("r-orphan", Day.AddMinutes(1), 10, 20) with { IdentityArn = sessionArn });
         await IdentitiesStore.WriteAsync(lake, [new IdentityRow
         {
             SessionKey = "ASIAEXAMPLEKEY000001", SessionArn = sessionArn, Identity = "alice@example.com", IdentityKind = "human",
