@@ -137,15 +137,20 @@ internal sealed partial class ChainWalker
     /// <summary>Appends a hop under a parent's walk; the parent's hop shows the issuing call it made for this one.</summary>
     private static ChainWalk Extend(ChainWalk above, CredentialIssuance issuance, ChainHop hop)
     {
-        var hops = new List<ChainHop>(above.Hops.Count + 1);
-        hops.AddRange(above.Hops);
-        if (hops.Count > 0)
+        var parentHops = above.Hops;
+        var hops = new ChainHop[parentHops.Count + 1];
+        for (var i = 0; i < parentHops.Count; i++)
         {
-            var e = issuance.Primary;
-            hops[^1] = hops[^1] with { ActedAt = e.EventTime, SourceIp = e.SourceIp, UserAgent = e.UserAgent };
+            hops[i] = parentHops[i];
         }
 
-        hops.Add(hop);
+        if (parentHops.Count > 0)
+        {
+            var e = issuance.Primary;
+            hops[^2] = hops[^2] with { ActedAt = e.EventTime, SourceIp = e.SourceIp, UserAgent = e.UserAgent };
+        }
+
+        hops[^1] = hop;
         return above with { Hops = hops };
     }
 

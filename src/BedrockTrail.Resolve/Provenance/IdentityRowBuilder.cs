@@ -14,7 +14,12 @@ internal static class IdentityRowBuilder
         var hops = walk.Hops;
         var top = hops[0];
         var sourceIdentity = FirstSourceIdentity(hops) ?? session.SourceIdentity;
-        var words = hops.Select(h => h.LinkEvidence).ToList();
+        var words = new List<string>(hops.Count);
+        foreach (var hop in hops)
+        {
+            words.Add(hop.LinkEvidence);
+        }
+
 
         string identity;
         string kind;
@@ -49,7 +54,7 @@ internal static class IdentityRowBuilder
                 }
                 else
                 {
-                    identity = hops.Select(h => h.RoleArn).FirstOrDefault(r => r is not null) ?? top.Arn ?? top.Label;
+                    identity = FirstRoleArn(hops) ?? top.Arn ?? top.Label;
                     kind = IdentityKinds.Unresolved;
                     source = null;
                     status = hops.Count > 1 || walk.Ambiguous ? ResolutionStatuses.Partial : ResolutionStatuses.Unresolved;
@@ -69,7 +74,11 @@ internal static class IdentityRowBuilder
             words.RemoveAt(0);
         }
 
-        chain.AddRange(hops.Select(h => h.Label));
+        foreach (var hop in hops)
+        {
+            chain.Add(hop.Label);
+        }
+
         var accessKey = session.AccessKeyId;
         var apiKey = walk.Root?.BedrockApiKey == true;
         return new IdentityRow
@@ -84,7 +93,7 @@ internal static class IdentityRowBuilder
             IdentitySource = source,
             Chain = chain,
             Hops = chain.Count - 1,
-            ChainAccounts = [.. hops.Select(h => h.AccountId).OfType<string>().Distinct(StringComparer.Ordinal)],
+            ChainAccounts = DistinctAccounts(hops),
             Status = status,
             Evidence = string.Join("; ", words),
             LinkEvidence = words,
@@ -92,6 +101,34 @@ internal static class IdentityRowBuilder
             LongTermCredential = apiKey || (accessKey is not null && accessKey.StartsWith("AKIA", StringComparison.Ordinal)),
             BedrockApiKey = apiKey,
         };
+    }
+
+    private static string? FirstRoleArn(IReadOnlyList<ChainHop> hops)
+    {
+        foreach (var hop in hops)
+        {
+            if (hop.RoleArn is not null)
+            {
+                return hop.RoleArn;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The hops' accounts, first occurrence order, without repeats (chains are a handful of hops long).</summary>
+    private static string[] DistinctAccounts(IReadOnlyList<ChainHop> hops)
+    {
+        var accounts = new List<string>(hops.Count);
+        foreach (var hop in hops)
+        {
+            if (hop.AccountId is { } account && !accounts.Contains(account))
+            {
+                accounts.Add(account);
+            }
+        }
+
+        return [.. accounts];
     }
 
     private static string? FirstSourceIdentity(IReadOnlyList<ChainHop> hops)

@@ -8,7 +8,11 @@ namespace BedrockTrail.Resolve.Provenance;
 /// must be linked because their key differs from the one the federation call returned.
 /// (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_monitor.html)
 /// </summary>
-internal sealed class IssuerLookup(CredentialIndex index, IReadOnlySet<string> claimedKeys, TimeSpan tolerance)
+/// <remarks>
+/// A key is "claimed" when some credential event's caller used it or a Bedrock session carries it; both sets exist
+/// already (the index's caller keys, the sessions by key), so they are asked in turn rather than copied into one.
+/// </remarks>
+internal sealed class IssuerLookup(CredentialIndex index, IReadOnlyDictionary<string, PrincipalNode> sessionKeys, TimeSpan tolerance)
 {
     public IssuerMatch Find(PrincipalNode node)
     {
@@ -40,7 +44,7 @@ internal sealed class IssuerLookup(CredentialIndex index, IReadOnlySet<string> c
 
         var candidates = !string.IsNullOrEmpty(node.PrincipalId) && node.PrincipalId.Contains(':', StringComparison.Ordinal)
             ? index.ByIssuedPrincipalId(node.PrincipalId)
-            : [];
+            : IssuanceList.Empty;
         if (candidates.Count == 0 && node.RoleArn is { } role)
         {
             candidates = index.ByRoleSession(role, node.SessionName);
@@ -55,7 +59,8 @@ internal sealed class IssuerLookup(CredentialIndex index, IReadOnlySet<string> c
             var candidate = candidates[i];
             // A call whose key another session is known to use issued that session, not this one: same role and
             // session name minutes apart must never be merged on name alone.
-            if (candidate.IssuedAccessKeyId is { } issued && issued != node.AccessKeyId && claimedKeys.Contains(issued))
+            if (candidate.IssuedAccessKeyId is { } issued && issued != node.AccessKeyId
+                && (sessionKeys.ContainsKey(issued) || index.CallerKeys.Contains(issued)))
             {
                 continue;
             }
