@@ -16,14 +16,13 @@ public sealed class CredentialIndex
     private readonly Dictionary<string, IssuanceList> _roleCredentials = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _accounts = new(StringComparer.Ordinal);
     private readonly List<CredentialIssuance> _issuances;
-    private readonly List<CredentialEvent> _events;
+    private Dictionary<string, CredentialEvent> _deduplicated = [];
     private FallbackMaps? _fallback;
 
     private CredentialIndex(int capacity)
     {
         _byKey = new Dictionary<string, IssuanceList>(capacity, StringComparer.Ordinal);
         _issuances = new List<CredentialIssuance>(capacity);
-        _events = new List<CredentialEvent>(capacity);
     }
 
     /// <summary>Recipient accounts of the events indexed (part of the "ingested accounts").</summary>
@@ -40,7 +39,7 @@ public sealed class CredentialIndex
     /// <summary>Access keys that callers of credential events used: keys known to belong to some session.</summary>
     internal IReadOnlySet<string> CallerKeys => Fallback.CallerKeys;
 
-    private FallbackMaps Fallback => LazyInitializer.EnsureInitialized(ref _fallback, () => FallbackMaps.Build(_issuances, _events));
+    private FallbackMaps Fallback => LazyInitializer.EnsureInitialized(ref _fallback, () => FallbackMaps.Build(_issuances, _deduplicated.Values));
 
     public static CredentialIndex Build(IEnumerable<CredentialEvent> events)
     {
@@ -81,10 +80,18 @@ public sealed class CredentialIndex
         }
 
         // Copies of one call share sharedEventID (and requestID); group on it, then index each merged issuance.
-        var groups = new Dictionary<CopyKey, CopyGroup>(byEventId.Count);
+        // An event with neither has no copies to find (its id is already unique): it is indexed as it is. The order
+        // issuances are added in is never observable: ties count candidates and candidate lists are time-sorted.
+        var groups = new Dictionary<CopyKey, CopyGroup>();
+        var recordedIn = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var e in byEventId.Values)
         {
-            index._events.Add(e);
+            if (string.IsNullOrEmpty(e.SharedEventId) && string.IsNullOrEmpty(e.RequestId))
+            {
+                index.Add(Single(e, recordedIn));
+                continue;
+            }
+
             ref var group = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, CopyKey.Of(e), out var exists);
             if (!exists)
             {
@@ -97,32 +104,21 @@ public sealed class CredentialIndex
             }
         }
 
-        // One recorded-in list per account, shared by the issuances recorded there once.
-        var recordedIn = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var group in groups.Values)
         {
-            CredentialIssuance issuance;
             if (group.All is { } copies)
             {
                 // Input order must not decide which copy speaks for the call.
                 copies.Sort(static (a, b) => a.EventTime != b.EventTime ? a.EventTime.CompareTo(b.EventTime) : string.CompareOrdinal(a.EventId, b.EventId));
-                issuance = CredentialIssuance.Merge(copies);
+                index.Add(CredentialIssuance.Merge(copies));
             }
             else
             {
-                var e = group.First;
-                IReadOnlyList<string> accounts = [];
-                if (e.AccountId is { } account)
-                {
-                    ref var shared = ref CollectionsMarshal.GetValueRefOrAddDefault(recordedIn, account, out _);
-                    accounts = shared ??= [account];
-                }
-
-                issuance = CredentialIssuance.Single(e, accounts);
+                index.Add(Single(group.First, recordedIn));
             }
-
-            index.Add(issuance);
         }
+
+        index._deduplicated = byEventId;
 
         // Time-ordered candidate lists let the fallback look only at its ±tolerance window: popular principals
         // ("cli-session", one person signing in all day) must not make each lookup scan their whole history.
@@ -190,6 +186,19 @@ public sealed class CredentialIndex
         }
 
         return lo;
+    }
+
+    /// <summary>A call recorded once; one recorded-in list per account is shared by every such call recorded there.</summary>
+    private static CredentialIssuance Single(CredentialEvent e, Dictionary<string, string[]> recordedIn)
+    {
+        IReadOnlyList<string> accounts = [];
+        if (e.AccountId is { } account)
+        {
+            ref var shared = ref CollectionsMarshal.GetValueRefOrAddDefault(recordedIn, account, out _);
+            accounts = shared ??= [account];
+        }
+
+        return CredentialIssuance.Single(e, accounts);
     }
 
     private void Add(CredentialIssuance issuance)
@@ -261,7 +270,7 @@ public sealed class CredentialIndex
 
         public HashSet<string> CallerKeys { get; } = new(StringComparer.Ordinal);
 
-        public static FallbackMaps Build(List<CredentialIssuance> issuances, List<CredentialEvent> events)
+        public static FallbackMaps Build(List<CredentialIssuance> issuances, IEnumerable<CredentialEvent> events)
         {
             var maps = new FallbackMaps();
             foreach (var e in events)

@@ -48,7 +48,33 @@ internal static class Arns
         var rest = f.Resource[AssumedRolePrefix.Length..];
         var slash = rest.IndexOf('/');
         var role = slash > 0 ? rest[..slash] : rest;
-        return $"arn:{f.Partition}:iam::{f.Account}:role/{role}";
+        return RoleArn(f.Partition, f.Account, role);
+    }
+
+    /// <summary>
+    /// <c>arn:{partition}:iam::{account}:role/{role}</c>, the same instance for the same role: every session of a
+    /// role asks for it, and a million sessions share a few hundred roles.
+    /// </summary>
+    private static string RoleArn(ReadOnlySpan<char> partition, ReadOnlySpan<char> account, ReadOnlySpan<char> role)
+    {
+        const string Iam = ":iam::";
+        const string RolePart = ":role/";
+        var length = 4 + partition.Length + Iam.Length + account.Length + RolePart.Length + role.Length;
+        Span<char> text = length <= 512 ? stackalloc char[length] : new char[length];
+        var at = 0;
+        "arn:".CopyTo(text);
+        at += 4;
+
+        partition.CopyTo(text[at..]);
+        at += partition.Length;
+        Iam.CopyTo(text[at..]);
+        at += Iam.Length;
+        account.CopyTo(text[at..]);
+        at += account.Length;
+        RolePart.CopyTo(text[at..]);
+        at += RolePart.Length;
+        role.CopyTo(text[at..]);
+        return StringPool.Get(text);
     }
 
     /// <summary>The last path segment of an IAM role or user ARN (its name).</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using BedrockTrail.Lake;
 using BedrockTrail.Resolve.Credentials;
 using BedrockTrail.Resolve.IdentityCenter;
@@ -16,11 +17,15 @@ internal sealed partial class ChainWalker
     private readonly IdentityCenterDirectory _directory;
     private readonly int _maxDepth;
     private readonly IReadOnlyDictionary<string, PrincipalNode> _sessionNodes;
-    private readonly Dictionary<string, ChainWalk> _memo = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _inProgress = new(StringComparer.Ordinal);
+    /// <summary>Marks a key whose walk has started and not finished (a different instance from every real walk).</summary>
+    private static readonly ChainWalk InProgress = new(WalkOutcome.Cut, null, []);
+
+    private readonly Dictionary<string, ChainWalk> _memo;
 
     public ChainWalker(IssuerLookup lookup, IReadOnlySet<string> ingested, IReadOnlyDictionary<string, PrincipalNode> sessionNodes, ResolverOptions options)
     {
+        // Every session key is walked, and usually a parent or two above it.
+        _memo = new Dictionary<string, ChainWalk>(sessionNodes.Count * 2, StringComparer.Ordinal);
         _lookup = lookup;
         _ingested = ingested;
         _sessionNodes = sessionNodes;
@@ -38,26 +43,25 @@ internal sealed partial class ChainWalker
             return OnBehalfOf(node, depth);
         }
 
-        if (_memo.TryGetValue(key, out var known))
+        // One lookup finds a finished walk, a walk in progress (the key issued itself somewhere above: the data
+        // loops, so the link is not made) or a free slot, which is marked in progress until the walk is done.
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_memo, key, out var seen);
+        if (seen)
         {
-            return known;
+            return ReferenceEquals(slot, InProgress) ? Cut(node, null, EvidenceWords.MissingIssuer) : slot!;
         }
 
-        if (!_inProgress.Add(key))
-        {
-            // A key that issued itself somewhere above: the data loops, so the link is not made.
-            return Cut(node, null, EvidenceWords.MissingIssuer);
-        }
-
+        slot = InProgress;
         try
         {
             var walk = OnBehalfOf(Enrich(node, key), depth);
             _memo[key] = walk;
             return walk;
         }
-        finally
+        catch
         {
-            _inProgress.Remove(key);
+            _memo.Remove(key);
+            throw;
         }
     }
 
@@ -146,8 +150,14 @@ internal sealed partial class ChainWalker
 
         if (parentHops.Count > 0)
         {
+            // A parent first walked from this very call already shows it; only a shared parent needs a copy.
             var e = issuance.Primary;
-            hops[^2] = hops[^2] with { ActedAt = e.EventTime, SourceIp = e.SourceIp, UserAgent = e.UserAgent };
+            var top = hops[^2];
+            if (top.ActedAt != e.EventTime || !string.Equals(top.SourceIp, e.SourceIp, StringComparison.Ordinal)
+                || !string.Equals(top.UserAgent, e.UserAgent, StringComparison.Ordinal))
+            {
+                hops[^2] = top with { ActedAt = e.EventTime, SourceIp = e.SourceIp, UserAgent = e.UserAgent };
+            }
         }
 
         hops[^1] = hop;
