@@ -25,6 +25,11 @@ internal sealed class ModelCountMap : IReadOnlyDictionary<string, int>
     /// <summary>Counts per model from (model, count) pairs in any order; repeated models are summed.</summary>
     public static ModelCountMap From(IEnumerable<KeyValuePair<string, int>> counts)
     {
+        if (counts is IReadOnlyList<KeyValuePair<string, int>> { Count: 1 } one)
+        {
+            return new ModelCountMap([one[0]]);
+        }
+
         var sorted = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var (model, count) in counts)
         {

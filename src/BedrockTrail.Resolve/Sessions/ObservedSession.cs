@@ -76,6 +76,16 @@ public sealed record ObservedSession
         return sessions;
     }
 
+    /// <summary>
+    /// <see cref="ModelCounts"/> from per-model counts aggregated elsewhere (the lake loader counts in DuckDB): the
+    /// same ordinal model order <see cref="Aggregate"/> gives.
+    /// </summary>
+    public static IReadOnlyDictionary<string, int> ModelCountsFrom(IEnumerable<KeyValuePair<string, int>> counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        return ModelCountMap.From(counts);
+    }
+
     /// <summary>A session of one call: what <see cref="FromCalls"/> gives for a list of one, without the list.</summary>
     private static ObservedSession FromCall(string key, BedrockCall call) => new()
     {
