@@ -24,8 +24,8 @@ internal sealed partial class ChainWalker
 
     public ChainWalker(IssuerLookup lookup, IReadOnlySet<string> ingested, IReadOnlyDictionary<string, PrincipalNode> sessionNodes, ResolverOptions options)
     {
-        // Every session key is walked, and usually a parent or two above it.
-        _memo = new Dictionary<string, ChainWalk>(sessionNodes.Count * 2, StringComparer.Ordinal);
+        // Keys walked are session keys and keys that called an issuing call: sized for both, the table never grows.
+        _memo = new Dictionary<string, ChainWalk>(sessionNodes.Count + lookup.IssuanceCount, StringComparer.Ordinal);
         _lookup = lookup;
         _ingested = ingested;
         _sessionNodes = sessionNodes;
@@ -55,6 +55,8 @@ internal sealed partial class ChainWalker
         try
         {
             var walk = OnBehalfOf(Enrich(node, key), depth);
+
+            // Looked up again: the walks above added keys, which may have moved the table.
             _memo[key] = walk;
             return walk;
         }

@@ -14,6 +14,9 @@ namespace BedrockTrail.Resolve.Provenance;
 /// </remarks>
 internal sealed class IssuerLookup(CredentialIndex index, IReadOnlyDictionary<string, PrincipalNode> sessionKeys, TimeSpan tolerance)
 {
+    /// <summary>How many issuances the index holds (an upper bound on the distinct parent keys a walk can meet).</summary>
+    public int IssuanceCount => index.IssuanceCount;
+
     public IssuerMatch Find(PrincipalNode node)
     {
         if (!string.IsNullOrEmpty(node.AccessKeyId))
