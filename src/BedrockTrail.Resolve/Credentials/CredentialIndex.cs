@@ -203,6 +203,7 @@ public sealed class CredentialIndex
 
     private void Add(CredentialIssuance issuance)
     {
+        issuance.Ordinal = _issuances.Count;
         _issuances.Add(issuance);
         if (issuance.EventName == "GetRoleCredentials")
         {

@@ -25,6 +25,9 @@ internal sealed record CredentialIssuance
     /// </summary>
     public IReadOnlyList<string>? MergedEventIds { get; init; }
 
+    /// <summary>Position in its index (0 … IssuanceCount-1), so a walk can keep per-issuance state in an array.</summary>
+    public int Ordinal { get; internal set; } = -1;
+
     public string? IssuedAccessKeyId { get; init; }
     public string? IssuedArn { get; init; }
     public string? IssuedPrincipalId { get; init; }

@@ -21,11 +21,14 @@ internal sealed partial class ChainWalker
     private static readonly ChainWalk InProgress = new(WalkOutcome.Cut, null, []);
 
     private readonly Dictionary<string, ChainWalk> _memo;
+    private readonly ChainWalk?[] _walkByIssuance;
 
     public ChainWalker(IssuerLookup lookup, IReadOnlySet<string> ingested, IReadOnlyDictionary<string, PrincipalNode> sessionNodes, ResolverOptions options)
     {
-        // Keys walked are session keys and keys that called an issuing call: sized for both, the table never grows.
-        _memo = new Dictionary<string, ChainWalk>(sessionNodes.Count + lookup.IssuanceCount, StringComparer.Ordinal);
+        // Keys one call issued are remembered per issuance; the table holds the rest (IAM users' keys, sessions
+        // whose issuer was not ingested, keys two calls claim).
+        _walkByIssuance = new ChainWalk?[lookup.IssuanceCount];
+        _memo = new Dictionary<string, ChainWalk>(StringComparer.Ordinal);
         _lookup = lookup;
         _ingested = ingested;
         _sessionNodes = sessionNodes;
@@ -41,6 +44,13 @@ internal sealed partial class ChainWalker
         if (string.IsNullOrEmpty(key))
         {
             return OnBehalfOf(node, depth);
+        }
+
+        // A key one call issued (nearly every key) keeps its walk in that issuance's slot: no table lookups.
+        var issuedBy = _lookup.ByKey(key);
+        if (issuedBy.Count == 1)
+        {
+            return WalkIssued(node, key, issuedBy[0].Ordinal, depth);
         }
 
         // One lookup finds a finished walk, a walk in progress (the key issued itself somewhere above: the data
@@ -63,6 +73,29 @@ internal sealed partial class ChainWalker
         catch
         {
             _memo.Remove(key);
+            throw;
+        }
+    }
+
+    /// <summary>The memo of <see cref="WalkNode"/> for a key issued by exactly one call, held per issuance.</summary>
+    private ChainWalk WalkIssued(PrincipalNode node, string key, int issuance, int depth)
+    {
+        var known = _walkByIssuance[issuance];
+        if (known is not null)
+        {
+            return ReferenceEquals(known, InProgress) ? Cut(node, null, EvidenceWords.MissingIssuer) : known;
+        }
+
+        _walkByIssuance[issuance] = InProgress;
+        try
+        {
+            var walk = OnBehalfOf(Enrich(node, key), depth);
+            _walkByIssuance[issuance] = walk;
+            return walk;
+        }
+        catch
+        {
+            _walkByIssuance[issuance] = null;
             throw;
         }
     }

@@ -14,14 +14,32 @@ namespace BedrockTrail.Resolve.Provenance;
 /// </remarks>
 internal sealed class IssuerLookup(CredentialIndex index, IReadOnlyDictionary<string, PrincipalNode> sessionKeys, TimeSpan tolerance)
 {
+    private string? _lastKey;
+    private IssuanceList _lastByKey;
+
     /// <summary>How many issuances the index holds (an upper bound on the distinct parent keys a walk can meet).</summary>
     public int IssuanceCount => index.IssuanceCount;
+
+    /// <summary>
+    /// Issuances that returned this key. The walker asks for a key and then <see cref="Find"/> asks again for the
+    /// same node: the last answer is kept so the second costs no table lookup.
+    /// </summary>
+    public IssuanceList ByKey(string accessKeyId)
+    {
+        if (!ReferenceEquals(accessKeyId, _lastKey))
+        {
+            _lastByKey = index.ByIssuedKey(accessKeyId);
+            _lastKey = accessKeyId;
+        }
+
+        return _lastByKey;
+    }
 
     public IssuerMatch Find(PrincipalNode node)
     {
         if (!string.IsNullOrEmpty(node.AccessKeyId))
         {
-            var byKey = index.ByIssuedKey(node.AccessKeyId);
+            var byKey = ByKey(node.AccessKeyId);
             if (byKey.Count == 1)
             {
                 var word = byKey[0].MergedCopies ? EvidenceWords.SharedEvent : EvidenceWords.AccessKey;
