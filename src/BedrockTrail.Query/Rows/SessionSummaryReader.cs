@@ -20,19 +20,21 @@ public static class SessionSummaryReader
     {
         ArgumentNullException.ThrowIfNull(database);
         var models = ModelCounts(database, where);
-        var firsts = string.Join(", ", FirstTextColumns.Select(c => $"arg_min({c}, rank) FILTER (WHERE {c} <> '') AS {c}"));
+        // Calls are ordered by the pair (event time, event id): arg_min over it picks each field from the earliest
+        // call that has it in one hash aggregation, without sorting the calls (a window rank cost a sort of them all).
+        var firsts = string.Join(", ", FirstTextColumns.Select(c => $"arg_min({c}, call_order) FILTER (WHERE {c} <> '') AS {c}"));
         var sql = $"""
-            WITH ranked AS (
+            WITH calls AS (
                 SELECT coalesce(session_key, '') AS session_key,
                        coalesce(event_time, TIMESTAMP '0001-01-01 00:00:00') AS event_time,
                        {string.Join(", ", FirstTextColumns)}, session_created, call_with_bearer_token,
-                       row_number() OVER (PARTITION BY coalesce(session_key, '') ORDER BY coalesce(event_time, TIMESTAMP '0001-01-01 00:00:00'), coalesce(event_id, '')) AS rank
+                       (coalesce(event_time, TIMESTAMP '0001-01-01 00:00:00'), coalesce(event_id, '')) AS call_order
                 FROM bedrock_calls WHERE {where})
             SELECT session_key, {firsts},
-                   arg_min(session_created, rank) FILTER (WHERE session_created IS NOT NULL) AS session_created,
+                   arg_min(session_created, call_order) FILTER (WHERE session_created IS NOT NULL) AS session_created,
                    coalesce(bool_or(call_with_bearer_token), false) AS call_with_bearer_token,
-                   arg_min(event_time, rank) AS first_seen, arg_max(event_time, rank) AS last_seen, count(*) AS call_count
-            FROM ranked GROUP BY session_key
+                   arg_min(event_time, call_order) AS first_seen, arg_max(event_time, call_order) AS last_seen, count(*) AS call_count
+            FROM calls GROUP BY session_key
             """;
         var sessions = new List<SessionSummary>(models.Count);
         ColumnReader? columns = null;
