@@ -10,9 +10,12 @@ internal static class Arns
     private const string AssumedRolePrefix = "assumed-role/";
     private const string FederatedUserPrefix = "federated-user/";
 
-    /// <summary>The account field of an ARN (<c>arn:aws:sts::123456789012:...</c>), else null.</summary>
+    /// <summary>
+    /// The account field of an ARN (<c>arn:aws:sts::123456789012:...</c>), else null. Pooled: every hop of every
+    /// chain keeps its account, and a trail has few.
+    /// </summary>
     public static string? Account(string? arn) =>
-        ArnFields.TryParse(arn, out var f) && f.AccountLength > 0 ? f.Arn.Substring(f.AccountStart, f.AccountLength) : null;
+        ArnFields.TryParse(arn, out var f) && f.AccountLength > 0 ? StringPool.Get(f.Account) : null;
 
     /// <summary>The session name of <c>arn:aws:sts::acct:assumed-role/Role/session</c> or of a federated user.</summary>
     public static string? SessionName(string? arn)
