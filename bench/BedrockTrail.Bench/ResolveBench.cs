@@ -71,11 +71,32 @@ internal static class ResolveBench
         }
 
         GC.Collect();
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        int[] gcBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+        var pauseBefore = GC.GetTotalPauseDuration();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
         var observed = ObservedSession.Aggregate(calls);
+        var aggregated = clock.Elapsed;
+        var allocatedAggregate = GC.GetTotalAllocatedBytes(precise: true);
         var index = CredentialIndex.Build(events);
+        var indexed = clock.Elapsed;
+        var allocatedIndex = GC.GetTotalAllocatedBytes(precise: true);
         var results = ProvenanceResolver.Resolve([.. observed], index, ResolverOptions.Default);
         clock.Stop();
+        process.Refresh();
+        var allocatedResolve = GC.GetTotalAllocatedBytes(precise: true);
+        const double MiB = 1024 * 1024;
+        var cpu = process.TotalProcessorTime - cpuBefore;
+
+        // Wall time on a shared machine is noisy; the phase split and the process CPU time say where the cost is.
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"  aggregate {aggregated.TotalSeconds:F2} s, index {(indexed - aggregated).TotalSeconds:F2} s, resolve {(clock.Elapsed - indexed).TotalSeconds:F2} s; CPU {cpu.TotalSeconds:F2} s; GCs gen0/1/2 {GC.CollectionCount(0) - gcBefore[0]}/{GC.CollectionCount(1) - gcBefore[1]}/{GC.CollectionCount(2) - gcBefore[2]}, paused {(GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds:F2} s"));
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"  allocated: aggregate {(allocatedAggregate - allocatedBefore) / MiB:F0} MiB, index {(allocatedIndex - allocatedAggregate) / MiB:F0} MiB, resolve {(allocatedResolve - allocatedIndex) / MiB:F0} MiB"));
         var correct = results.Count(r => r.Row.IdentityKind == IdentityKinds.IamUser && r.Row.Hops == 3);
         return (clock.Elapsed, results.Count, correct);
     }

@@ -26,11 +26,44 @@ internal static class ResolveStage
     public static IReadOnlyList<SessionResolution> Resolve(LakeLayout lake, IdentityCenterDirectory directory, string callFilter = "true")
     {
         using var database = LakeDatabase.Open(lake);
-        var sessions = ObservedSession.Aggregate(LakeRowReader.BedrockCalls(database, callFilter));
-        var index = CredentialIndex.Build(LakeRowReader.CredentialEvents(database));
+
+        // DuckDB aggregates the calls (one row per session, not per call) and reads only the columns resolution uses.
+        var sessions = SessionSummaryReader.Read(database, callFilter).Select(Observed).ToArray();
+        Array.Sort(sessions, static (a, b) => string.CompareOrdinal(a.SessionKey, b.SessionKey));
+        var index = CredentialIndex.Build(LakeRowReader.CredentialEventsForResolution(database));
         var options = ResolverOptions.Default with { Directory = directory };
-        return ProvenanceResolver.Resolve([.. sessions], index, options);
+        return ProvenanceResolver.Resolve(sessions, index, options);
     }
+
+    /// <summary>The session as <see cref="ObservedSession.Aggregate"/> would have built it from the same calls.</summary>
+    internal static ObservedSession Observed(SessionSummary s) => new()
+    {
+        SessionKey = s.SessionKey,
+        AccessKeyId = s.AccessKeyId,
+        AccountId = s.AccountId,
+        PrincipalType = s.PrincipalType,
+        PrincipalId = s.PrincipalId,
+        PrincipalArn = s.PrincipalArn,
+        PrincipalAccountId = s.PrincipalAccountId,
+        UserName = s.UserName,
+        SessionIssuerType = s.SessionIssuerType,
+        SessionIssuerArn = s.SessionIssuerArn,
+        SessionName = s.SessionName,
+        SessionCreated = s.SessionCreated,
+        SourceIdentity = s.SourceIdentity,
+        OnBehalfOfUserId = s.OnBehalfOfUserId,
+        IdentityStoreArn = s.IdentityStoreArn,
+        InvokedBy = s.InvokedBy,
+        Ec2RoleDelivery = s.Ec2RoleDelivery,
+        InScopeOf = s.InScopeOf,
+        CallWithBearerToken = s.CallWithBearerToken,
+        SourceIp = s.SourceIp,
+        UserAgent = s.UserAgent,
+        FirstSeen = s.FirstSeen,
+        LastSeen = s.LastSeen,
+        CallCount = s.CallCount,
+        ModelCounts = ObservedSession.ModelCountsFrom(s.ModelCounts),
+    };
 
     public static IdentityCenterDirectory LoadDirectory(string? path)
     {

@@ -14,6 +14,15 @@ internal sealed class ColumnReader
         _ordinals = Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, i => i, StringComparer.Ordinal);
     }
 
+    /// <summary>The column's ordinal, or -1 when the result has no such column (read as null).</summary>
+    public int OrdinalOf(string column) => _ordinals.TryGetValue(column, out var i) ? i : -1;
+
+    /// <summary>Text by ordinal, for hot loops that resolved their columns once with <see cref="OrdinalOf"/>.</summary>
+    public string? Text(int ordinal) => ordinal >= 0 && !_reader.IsDBNull(ordinal) ? _reader.GetString(ordinal) : null;
+
+    public DateTime? Time(int ordinal) =>
+        ordinal >= 0 && !_reader.IsDBNull(ordinal) ? DateTime.SpecifyKind(_reader.GetDateTime(ordinal), DateTimeKind.Utc) : null;
+
     public string? Text(string column) => Ordinal(column) is { } i && !_reader.IsDBNull(i) ? _reader.GetString(i) : null;
 
     public string RequiredText(string column) => Text(column) ?? string.Empty;

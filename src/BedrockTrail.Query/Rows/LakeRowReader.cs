@@ -96,6 +96,78 @@ public static class LakeRowReader
             SourceObject = c.RequiredText("source_object"),
         });
 
+    /// <summary>
+    /// Credential events with only the columns resolution reads (request/federation detail such as issuer, audience,
+    /// region and error message, and the source object, are left empty). Column ordinals are resolved once: with
+    /// millions of events, a name lookup per field per row was a large share of loading.
+    /// </summary>
+    public static IEnumerable<CredentialEvent> CredentialEventsForResolution(LakeDatabase database)
+    {
+        var sql = $"SELECT {string.Join(", ", ResolutionColumns)} FROM credential_events";
+        // An iterator, so each enumeration gets its own reader and its own ordinals.
+        ColumnReader? c = null;
+        int[] o = [];
+        foreach (var e in database.Read(sql, reader =>
+        {
+            if (c is null)
+            {
+                c = new ColumnReader(reader);
+                o = [.. ResolutionColumns.Select(c.OrdinalOf)];
+            }
+
+            return new CredentialEvent
+            {
+                EventId = c.Text(o[0]) ?? string.Empty,
+                EventTime = c.Time(o[1]) ?? default,
+                EventSource = c.Text(o[2]) ?? string.Empty,
+                EventName = c.Text(o[3]) ?? string.Empty,
+                AccountId = c.Text(o[4]),
+                RequestId = c.Text(o[5]),
+                SharedEventId = c.Text(o[6]),
+                IssuedAccessKeyId = c.Text(o[7]),
+                IssuedArn = c.Text(o[8]),
+                IssuedPrincipalId = c.Text(o[9]),
+                RoleArn = c.Text(o[10]),
+                RoleSessionName = c.Text(o[11]),
+                SourceIdentity = c.Text(o[12]),
+                TargetAccountId = c.Text(o[13]),
+                TargetRoleName = c.Text(o[14]),
+                FederationProvider = c.Text(o[15]),
+                FederationSubject = c.Text(o[16]),
+                SessionTags = c.Text(o[17]),
+                CallerType = c.Text(o[18]),
+                CallerPrincipalId = c.Text(o[19]),
+                CallerArn = c.Text(o[20]),
+                CallerAccountId = c.Text(o[21]),
+                CallerAccessKeyId = c.Text(o[22]),
+                CallerUserName = c.Text(o[23]),
+                CallerSessionIssuerArn = c.Text(o[24]),
+                CallerSourceIdentity = c.Text(o[25]),
+                CallerOnBehalfOfUserId = c.Text(o[26]),
+                CallerSessionCreated = c.Time(o[27]),
+                InvokedBy = c.Text(o[28]),
+                SourceIp = c.Text(o[29]),
+                UserAgent = c.Text(o[30]),
+                ErrorCode = c.Text(o[31]),
+                SourceObject = string.Empty,
+            };
+        }))
+        {
+            yield return e;
+        }
+    }
+
+    /// <summary>The credential_events columns resolution reads, in the order the mapping above uses them.</summary>
+    private static readonly string[] ResolutionColumns =
+    [
+        "event_id", "event_time", "event_source", "event_name", "account_id", "request_id", "shared_event_id",
+        "issued_access_key_id", "issued_arn", "issued_principal_id", "role_arn", "role_session_name", "source_identity",
+        "target_account_id", "target_role_name", "federation_provider", "federation_subject", "session_tags",
+        "caller_type", "caller_principal_id", "caller_arn", "caller_account_id", "caller_access_key_id", "caller_user_name",
+        "caller_session_issuer_arn", "caller_source_identity", "caller_on_behalf_of_user_id", "caller_session_created",
+        "invoked_by", "source_ip", "user_agent", "error_code",
+    ];
+
     private static IEnumerable<T> ReadAll<T>(LakeDatabase database, string sql, Func<ColumnReader, T> map)
     {
         // An iterator: each enumeration gets its own reader and its own name-to-ordinal map.

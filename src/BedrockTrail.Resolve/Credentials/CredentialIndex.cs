@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using BedrockTrail.Lake;
 
 namespace BedrockTrail.Resolve.Credentials;
@@ -6,27 +7,29 @@ namespace BedrockTrail.Resolve.Credentials;
 /// Every credential-issuing call, merged and indexed once so each session finds its issuer in constant time:
 /// by issued access key (exact), by issued principal id or role + session name (the console/Identity Center time
 /// fallback), and Identity Center GetRoleCredentials by target account and permission set.
+/// The fallback maps (and the set of caller keys that guards them) are built on first use: most sessions link by
+/// key, and with millions of issuances those maps cost as much as the rest of the index together.
 /// </summary>
 public sealed class CredentialIndex
 {
-    private static readonly IReadOnlyList<CredentialIssuance> NoIssuances = [];
-
-    private readonly Dictionary<string, List<CredentialIssuance>> _byKey = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<CredentialIssuance>> _byPrincipalId = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<CredentialIssuance>> _byRoleSession = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, List<CredentialIssuance>> _roleCredentials = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, IssuanceList> _byKey;
+    private readonly Dictionary<string, IssuanceList> _roleCredentials = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _accounts = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _callerKeys = new(StringComparer.Ordinal);
+    private readonly List<CredentialIssuance> _issuances;
+    private Dictionary<string, CredentialEvent> _deduplicated = [];
+    private FallbackMaps? _fallback;
 
-    private CredentialIndex()
+    private CredentialIndex(int capacity)
     {
+        _byKey = new Dictionary<string, IssuanceList>(capacity, StringComparer.Ordinal);
+        _issuances = new List<CredentialIssuance>(capacity);
     }
 
     /// <summary>Recipient accounts of the events indexed (part of the "ingested accounts").</summary>
     public IReadOnlySet<string> Accounts => _accounts;
 
     /// <summary>Issuances after de-duplication and cross-account merging.</summary>
-    public int IssuanceCount { get; private set; }
+    public int IssuanceCount => _issuances.Count;
 
     /// <summary>Events dropped: failed calls (an error code never issues a key) and duplicate event ids.</summary>
     public int FailedCount { get; private set; }
@@ -34,13 +37,15 @@ public sealed class CredentialIndex
     public int DuplicateCount { get; private set; }
 
     /// <summary>Access keys that callers of credential events used: keys known to belong to some session.</summary>
-    internal IReadOnlySet<string> CallerKeys => _callerKeys;
+    internal IReadOnlySet<string> CallerKeys => Fallback.CallerKeys;
+
+    private FallbackMaps Fallback => LazyInitializer.EnsureInitialized(ref _fallback, () => FallbackMaps.Build(_issuances, _deduplicated.Values));
 
     public static CredentialIndex Build(IEnumerable<CredentialEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var index = new CredentialIndex();
-        var byEventId = new Dictionary<string, CredentialEvent>(StringComparer.Ordinal);
+        var index = new CredentialIndex(events.TryGetNonEnumeratedCount(out var count) ? count : 0);
+        var byEventId = new Dictionary<string, CredentialEvent>(count, StringComparer.Ordinal);
         foreach (var e in events)
         {
             if (e is null)
@@ -59,80 +64,93 @@ public sealed class CredentialIndex
                 continue;
             }
 
-            if (byEventId.TryGetValue(e.EventId, out var seen))
+            ref var seen = ref CollectionsMarshal.GetValueRefOrAddDefault(byEventId, e.EventId, out var exists);
+            if (exists)
             {
                 index.DuplicateCount++;
-                if (CredentialIssuance.CallerRichness(e) > CredentialIssuance.CallerRichness(seen))
+                if (CredentialIssuance.CallerRichness(e) > CredentialIssuance.CallerRichness(seen!))
                 {
-                    byEventId[e.EventId] = e;
+                    seen = e;
                 }
 
                 continue;
             }
 
-            byEventId.Add(e.EventId, e);
+            seen = e;
         }
 
         // Copies of one call share sharedEventID (and requestID); group on it, then index each merged issuance.
-        var groups = new Dictionary<string, List<CredentialEvent>>(StringComparer.Ordinal);
+        // An event with neither has no copies to find (its id is already unique): it is indexed as it is. The order
+        // issuances are added in is never observable: ties count candidates and candidate lists are time-sorted.
+        var groups = new Dictionary<CopyKey, CopyGroup>();
+        var recordedIn = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var e in byEventId.Values)
         {
-            var groupKey = !string.IsNullOrEmpty(e.SharedEventId) ? "s:" + e.SharedEventId
-                : !string.IsNullOrEmpty(e.RequestId) ? "r:" + e.EventName + ":" + e.RequestId
-                : "e:" + e.EventId;
-            if (!groups.TryGetValue(groupKey, out var list))
+            if (string.IsNullOrEmpty(e.SharedEventId) && string.IsNullOrEmpty(e.RequestId))
             {
-                list = [];
-                groups.Add(groupKey, list);
+                index.Add(Single(e, recordedIn));
+                continue;
             }
 
-            list.Add(e);
-            if (!string.IsNullOrEmpty(e.CallerAccessKeyId))
+            ref var group = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, CopyKey.Of(e), out var exists);
+            if (!exists)
             {
-                index._callerKeys.Add(e.CallerAccessKeyId);
+                group.First = e;
+            }
+            else
+            {
+                group.All ??= [group.First];
+                group.All.Add(e);
             }
         }
 
-        foreach (var copies in groups.Values)
+        foreach (var group in groups.Values)
         {
-            if (copies.Count > 1)
+            if (group.All is { } copies)
             {
                 // Input order must not decide which copy speaks for the call.
                 copies.Sort(static (a, b) => a.EventTime != b.EventTime ? a.EventTime.CompareTo(b.EventTime) : string.CompareOrdinal(a.EventId, b.EventId));
+                index.Add(CredentialIssuance.Merge(copies));
             }
-
-            index.Add(CredentialIssuance.Merge(copies));
+            else
+            {
+                index.Add(Single(group.First, recordedIn));
+            }
         }
+
+        index._deduplicated = byEventId;
 
         // Time-ordered candidate lists let the fallback look only at its ±tolerance window: popular principals
         // ("cli-session", one person signing in all day) must not make each lookup scan their whole history.
-        SortByTime(index._byPrincipalId);
-        SortByTime(index._byRoleSession);
-        SortByTime(index._roleCredentials);
+        foreach (var list in index._roleCredentials.Values)
+        {
+            list.SortByTime();
+        }
+
         return index;
     }
 
     /// <summary>Issuances that returned this access key (normally one).</summary>
-    internal IReadOnlyList<CredentialIssuance> ByIssuedKey(string accessKeyId) =>
-        _byKey.TryGetValue(accessKeyId, out var list) ? list : NoIssuances;
+    internal IssuanceList ByIssuedKey(string accessKeyId) =>
+        _byKey.TryGetValue(accessKeyId, out var list) ? list : IssuanceList.Empty;
 
     /// <summary>Issuances of this assumed-role id (<c>AROA…:session</c>).</summary>
-    internal IReadOnlyList<CredentialIssuance> ByIssuedPrincipalId(string principalId) =>
-        _byPrincipalId.TryGetValue(principalId, out var list) ? list : NoIssuances;
+    internal IssuanceList ByIssuedPrincipalId(string principalId) =>
+        Fallback.ByPrincipalId.TryGetValue(principalId, out var list) ? list : IssuanceList.Empty;
 
     /// <summary>Issuances for a role ARN and session name, for issuing events that do not echo the assumed role id.</summary>
-    internal IReadOnlyList<CredentialIssuance> ByRoleSession(string roleArn, string sessionName) =>
-        _byRoleSession.TryGetValue(RoleSessionKey(roleArn, sessionName), out var list) ? list : NoIssuances;
+    internal IssuanceList ByRoleSession(string roleArn, string sessionName) =>
+        Fallback.ByRoleSession.TryGetValue(FallbackMaps.RoleSessionKey(roleArn, sessionName), out var list) ? list : IssuanceList.Empty;
 
     /// <summary>Identity Center GetRoleCredentials calls for a permission set in a target account.</summary>
-    internal IReadOnlyList<CredentialIssuance> RoleCredentials(string targetAccountId, string permissionSet) =>
-        _roleCredentials.TryGetValue(targetAccountId + "|" + permissionSet, out var list) ? list : NoIssuances;
+    internal IssuanceList RoleCredentials(string targetAccountId, string permissionSet) =>
+        _roleCredentials.TryGetValue(targetAccountId + "|" + permissionSet, out var list) ? list : IssuanceList.Empty;
 
     /// <summary>The index range [start, end) of a time-sorted list whose event times fall within [from, to].</summary>
-    internal static (int Start, int End) Window(IReadOnlyList<CredentialIssuance> sorted, DateTime from, DateTime to) =>
+    internal static (int Start, int End) Window(IssuanceList sorted, DateTime from, DateTime to) =>
         (LowerBound(sorted, from), UpperBound(sorted, to));
 
-    private static int LowerBound(IReadOnlyList<CredentialIssuance> sorted, DateTime time)
+    private static int LowerBound(IssuanceList sorted, DateTime time)
     {
         int lo = 0, hi = sorted.Count;
         while (lo < hi)
@@ -151,7 +169,7 @@ public sealed class CredentialIndex
         return lo;
     }
 
-    private static int UpperBound(IReadOnlyList<CredentialIssuance> sorted, DateTime time)
+    private static int UpperBound(IssuanceList sorted, DateTime time)
     {
         int lo = 0, hi = sorted.Count;
         while (lo < hi)
@@ -170,29 +188,23 @@ public sealed class CredentialIndex
         return lo;
     }
 
-    private static void SortByTime(Dictionary<string, List<CredentialIssuance>> map)
+    /// <summary>A call recorded once; one recorded-in list per account is shared by every such call recorded there.</summary>
+    private static CredentialIssuance Single(CredentialEvent e, Dictionary<string, string[]> recordedIn)
     {
-        foreach (var list in map.Values)
+        IReadOnlyList<string> accounts = [];
+        if (e.AccountId is { } account)
         {
-            if (list.Count > 1)
-            {
-                list.Sort(static (a, b) => a.EventTime != b.EventTime ? a.EventTime.CompareTo(b.EventTime) : string.CompareOrdinal(a.EventId, b.EventId));
-            }
+            ref var shared = ref CollectionsMarshal.GetValueRefOrAddDefault(recordedIn, account, out _);
+            accounts = shared ??= [account];
         }
-    }
 
-    private static string RoleSessionKey(string roleArn, string sessionName)
-    {
-        // The session's issuer ARN carries the role path; some issuing events give the role without it. Key on the
-        // account and role name, which IAM keeps unique within an account.
-        var account = Provenance.Arns.Account(roleArn) ?? string.Empty;
-        var name = Provenance.Arns.Name(roleArn) ?? roleArn;
-        return account + "|" + name + "|" + sessionName;
+        return CredentialIssuance.Single(e, accounts);
     }
 
     private void Add(CredentialIssuance issuance)
     {
-        IssuanceCount++;
+        issuance.Ordinal = _issuances.Count;
+        _issuances.Add(issuance);
         if (issuance.EventName == "GetRoleCredentials")
         {
             if (issuance.TargetAccountId is { Length: > 0 } account && issuance.TargetRoleName is { Length: > 0 } permissionSet)
@@ -203,32 +215,19 @@ public sealed class CredentialIndex
             return;
         }
 
-        if (DescribesItself(issuance))
-        {
-            // A sign-in record names the session as its own caller: it witnesses the session, it did not issue it.
-            return;
-        }
-
-        if (!string.IsNullOrEmpty(issuance.IssuedAccessKeyId))
+        if (!DescribesItself(issuance) && !string.IsNullOrEmpty(issuance.IssuedAccessKeyId))
         {
             Append(_byKey, issuance.IssuedAccessKeyId, issuance);
         }
-
-        if (!string.IsNullOrEmpty(issuance.IssuedPrincipalId))
-        {
-            Append(_byPrincipalId, issuance.IssuedPrincipalId, issuance);
-        }
-
-        var session = issuance.RoleSessionName ?? Provenance.Arns.SessionName(issuance.IssuedArn);
-        var role = issuance.RoleArn ?? Provenance.Arns.RoleOfAssumedRole(issuance.IssuedArn);
-        if (!string.IsNullOrEmpty(session) && !string.IsNullOrEmpty(role))
-        {
-            Append(_byRoleSession, RoleSessionKey(role, session), issuance);
-        }
     }
+
+    /// <summary>Whether the issuance goes into the key, principal and role-session maps (see <see cref="Add"/>).</summary>
+    private static bool IndexedAsIssuer(CredentialIssuance issuance) =>
+        issuance.EventName != "GetRoleCredentials" && !DescribesItself(issuance);
 
     private static bool DescribesItself(CredentialIssuance issuance)
     {
+        // A sign-in record names the session as its own caller: it witnesses the session, it did not issue it.
         // A role session may re-assume its own role under the same session name, so equal names alone prove
         // nothing; only a record that issued no key of its own (or returned the caller's key) is a witness.
         var e = issuance.Primary;
@@ -241,14 +240,88 @@ public sealed class CredentialIndex
             || (issuance.IssuedArn is { Length: > 0 } arn && arn == e.CallerArn);
     }
 
-    private static void Append(Dictionary<string, List<CredentialIssuance>> map, string key, CredentialIssuance issuance)
+    private static void Append(Dictionary<string, IssuanceList> map, string key, CredentialIssuance issuance)
     {
-        if (!map.TryGetValue(key, out var list))
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(map, key, out _);
+        slot = slot.With(issuance);
+    }
+
+    /// <summary>What makes copies of one call one call: sharedEventID, else event name and requestID, else the event id.</summary>
+    private readonly record struct CopyKey(char Kind, string Id, string? EventName)
+    {
+        public static CopyKey Of(CredentialEvent e) =>
+            !string.IsNullOrEmpty(e.SharedEventId) ? new CopyKey('s', e.SharedEventId, null)
+            : !string.IsNullOrEmpty(e.RequestId) ? new CopyKey('r', e.RequestId, e.EventName)
+            : new CopyKey('e', e.EventId, null);
+    }
+
+    /// <summary>The copies of one call; a list only when there is more than one.</summary>
+    private struct CopyGroup
+    {
+        public CredentialEvent First;
+        public List<CredentialEvent>? All;
+    }
+
+    /// <summary>The console/Identity Center fallback's maps, built once from every issuance on first use.</summary>
+    private sealed class FallbackMaps
+    {
+        public Dictionary<string, IssuanceList> ByPrincipalId { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, IssuanceList> ByRoleSession { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public HashSet<string> CallerKeys { get; } = new(StringComparer.Ordinal);
+
+        public static FallbackMaps Build(List<CredentialIssuance> issuances, IEnumerable<CredentialEvent> events)
         {
-            list = [];
-            map.Add(key, list);
+            var maps = new FallbackMaps();
+            foreach (var e in events)
+            {
+                if (!string.IsNullOrEmpty(e.CallerAccessKeyId))
+                {
+                    maps.CallerKeys.Add(e.CallerAccessKeyId);
+                }
+            }
+
+            foreach (var issuance in issuances)
+            {
+                if (!IndexedAsIssuer(issuance))
+                {
+                    continue;
+                }
+
+                if (!string.IsNullOrEmpty(issuance.IssuedPrincipalId))
+                {
+                    Append(maps.ByPrincipalId, issuance.IssuedPrincipalId, issuance);
+                }
+
+                var session = issuance.RoleSessionName ?? Provenance.Arns.SessionName(issuance.IssuedArn);
+                var role = issuance.RoleArn ?? Provenance.Arns.RoleOfAssumedRole(issuance.IssuedArn);
+                if (!string.IsNullOrEmpty(session) && !string.IsNullOrEmpty(role))
+                {
+                    Append(maps.ByRoleSession, RoleSessionKey(role, session), issuance);
+                }
+            }
+
+            foreach (var list in maps.ByPrincipalId.Values)
+            {
+                list.SortByTime();
+            }
+
+            foreach (var list in maps.ByRoleSession.Values)
+            {
+                list.SortByTime();
+            }
+
+            return maps;
         }
 
-        list.Add(issuance);
+        public static string RoleSessionKey(string roleArn, string sessionName)
+        {
+            // The session's issuer ARN carries the role path; some issuing events give the role without it. Key on
+            // the account and role name, which IAM keeps unique within an account.
+            var account = Provenance.Arns.Account(roleArn) ?? string.Empty;
+            var name = Provenance.Arns.Name(roleArn) ?? roleArn;
+            return account + "|" + name + "|" + sessionName;
+        }
     }
 }

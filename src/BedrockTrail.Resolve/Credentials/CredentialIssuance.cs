@@ -14,10 +14,19 @@ internal sealed record CredentialIssuance
     public required CredentialEvent Primary { get; init; }
 
     /// <summary>Every event id merged into this issuance (one per account that recorded it).</summary>
-    public required IReadOnlyList<string> EventIds { get; init; }
+    public IReadOnlyList<string> EventIds => MergedEventIds ?? [Primary.EventId];
 
     /// <summary>Recipient accounts that recorded a copy.</summary>
     public required IReadOnlyList<string> RecordedIn { get; init; }
+
+    /// <summary>
+    /// The event ids of a call logged more than once; null for the usual single record, whose one id is the
+    /// primary's (not stored: millions of one-element arrays were a large share of the index's allocations).
+    /// </summary>
+    public IReadOnlyList<string>? MergedEventIds { get; init; }
+
+    /// <summary>Position in its index (0 … IssuanceCount-1), so a walk can keep per-issuance state in an array.</summary>
+    public int Ordinal { get; internal set; } = -1;
 
     public string? IssuedAccessKeyId { get; init; }
     public string? IssuedArn { get; init; }
@@ -35,11 +44,17 @@ internal sealed record CredentialIssuance
     public DateTime EventTime => Primary.EventTime;
     public string EventName => Primary.EventName;
     public string EventSource => Primary.EventSource;
-    public bool MergedCopies => EventIds.Count > 1;
+    public bool MergedCopies => MergedEventIds is { Count: > 1 };
 
     /// <summary>Merges copies of one call (at least one).</summary>
     public static CredentialIssuance Merge(IReadOnlyList<CredentialEvent> copies)
     {
+        if (copies.Count == 1)
+        {
+            var single = copies[0];
+            return Single(single, single.AccountId is { } account ? [account] : []);
+        }
+
         var primary = copies[0];
         foreach (var copy in copies)
         {
@@ -52,10 +67,8 @@ internal sealed record CredentialIssuance
         return new CredentialIssuance
         {
             Primary = primary,
-            EventIds = copies.Count == 1 ? [primary.EventId] : [.. copies.Select(c => c.EventId).Distinct(StringComparer.Ordinal)],
-            RecordedIn = copies.Count == 1
-                ? (primary.AccountId is { } account ? [account] : [])
-                : [.. copies.Select(c => c.AccountId).OfType<string>().Distinct(StringComparer.Ordinal)],
+            MergedEventIds = [.. copies.Select(c => c.EventId).Distinct(StringComparer.Ordinal)],
+            RecordedIn = [.. copies.Select(c => c.AccountId).OfType<string>().Distinct(StringComparer.Ordinal)],
             IssuedAccessKeyId = First(copies, primary, c => c.IssuedAccessKeyId),
             IssuedArn = First(copies, primary, c => c.IssuedArn),
             IssuedPrincipalId = First(copies, primary, c => c.IssuedPrincipalId),
@@ -69,6 +82,27 @@ internal sealed record CredentialIssuance
             TargetRoleName = First(copies, primary, c => c.TargetRoleName),
         };
     }
+
+    /// <summary>
+    /// A call recorded once, which is what <see cref="Merge"/> gives for one copy. The caller passes the recorded-in
+    /// list so that one list per account can be shared by every issuance recorded there.
+    /// </summary>
+    internal static CredentialIssuance Single(CredentialEvent e, IReadOnlyList<string> recordedIn) => new()
+    {
+        Primary = e,
+        RecordedIn = recordedIn,
+        IssuedAccessKeyId = NullIfEmpty(e.IssuedAccessKeyId),
+        IssuedArn = NullIfEmpty(e.IssuedArn),
+        IssuedPrincipalId = NullIfEmpty(e.IssuedPrincipalId),
+        RoleArn = NullIfEmpty(e.RoleArn),
+        RoleSessionName = NullIfEmpty(e.RoleSessionName),
+        SourceIdentity = NullIfEmpty(e.SourceIdentity),
+        FederationProvider = NullIfEmpty(e.FederationProvider),
+        FederationSubject = NullIfEmpty(e.FederationSubject),
+        SessionTags = NullIfEmpty(e.SessionTags),
+        TargetAccountId = NullIfEmpty(e.TargetAccountId),
+        TargetRoleName = NullIfEmpty(e.TargetRoleName),
+    };
 
     /// <summary>How much a copy says about its caller: a full identity with a key beats an ARN beats AWSAccount.</summary>
     internal static int CallerRichness(CredentialEvent e)
@@ -116,4 +150,6 @@ internal sealed record CredentialIssuance
 
         return null;
     }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using BedrockTrail.Lake;
 using BedrockTrail.Resolve.Credentials;
 using BedrockTrail.Resolve.IdentityCenter;
@@ -16,11 +17,18 @@ internal sealed partial class ChainWalker
     private readonly IdentityCenterDirectory _directory;
     private readonly int _maxDepth;
     private readonly IReadOnlyDictionary<string, PrincipalNode> _sessionNodes;
-    private readonly Dictionary<string, ChainWalk> _memo = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _inProgress = new(StringComparer.Ordinal);
+    /// <summary>Marks a key whose walk has started and not finished (a different instance from every real walk).</summary>
+    private static readonly ChainWalk InProgress = new(WalkOutcome.Cut, null, []);
+
+    private readonly Dictionary<string, ChainWalk> _memo;
+    private readonly ChainWalk?[] _walkByIssuance;
 
     public ChainWalker(IssuerLookup lookup, IReadOnlySet<string> ingested, IReadOnlyDictionary<string, PrincipalNode> sessionNodes, ResolverOptions options)
     {
+        // Keys one call issued are remembered per issuance; the table holds the rest (IAM users' keys, sessions
+        // whose issuer was not ingested, keys two calls claim).
+        _walkByIssuance = new ChainWalk?[lookup.IssuanceCount];
+        _memo = new Dictionary<string, ChainWalk>(StringComparer.Ordinal);
         _lookup = lookup;
         _ingested = ingested;
         _sessionNodes = sessionNodes;
@@ -38,26 +46,57 @@ internal sealed partial class ChainWalker
             return OnBehalfOf(node, depth);
         }
 
-        if (_memo.TryGetValue(key, out var known))
+        // A key one call issued (nearly every key) keeps its walk in that issuance's slot: no table lookups.
+        var issuedBy = _lookup.ByKey(key);
+        if (issuedBy.Count == 1)
         {
-            return known;
+            return WalkIssued(node, key, issuedBy[0].Ordinal, depth);
         }
 
-        if (!_inProgress.Add(key))
+        // One lookup finds a finished walk, a walk in progress (the key issued itself somewhere above: the data
+        // loops, so the link is not made) or a free slot, which is marked in progress until the walk is done.
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_memo, key, out var seen);
+        if (seen)
         {
-            // A key that issued itself somewhere above: the data loops, so the link is not made.
-            return Cut(node, null, EvidenceWords.MissingIssuer);
+            return ReferenceEquals(slot, InProgress) ? Cut(node, null, EvidenceWords.MissingIssuer) : slot!;
         }
 
+        slot = InProgress;
         try
         {
             var walk = OnBehalfOf(Enrich(node, key), depth);
+
+            // Looked up again: the walks above added keys, which may have moved the table.
             _memo[key] = walk;
             return walk;
         }
-        finally
+        catch
         {
-            _inProgress.Remove(key);
+            _memo.Remove(key);
+            throw;
+        }
+    }
+
+    /// <summary>The memo of <see cref="WalkNode"/> for a key issued by exactly one call, held per issuance.</summary>
+    private ChainWalk WalkIssued(PrincipalNode node, string key, int issuance, int depth)
+    {
+        var known = _walkByIssuance[issuance];
+        if (known is not null)
+        {
+            return ReferenceEquals(known, InProgress) ? Cut(node, null, EvidenceWords.MissingIssuer) : known;
+        }
+
+        _walkByIssuance[issuance] = InProgress;
+        try
+        {
+            var walk = OnBehalfOf(Enrich(node, key), depth);
+            _walkByIssuance[issuance] = walk;
+            return walk;
+        }
+        catch
+        {
+            _walkByIssuance[issuance] = null;
+            throw;
         }
     }
 
@@ -137,15 +176,26 @@ internal sealed partial class ChainWalker
     /// <summary>Appends a hop under a parent's walk; the parent's hop shows the issuing call it made for this one.</summary>
     private static ChainWalk Extend(ChainWalk above, CredentialIssuance issuance, ChainHop hop)
     {
-        var hops = new List<ChainHop>(above.Hops.Count + 1);
-        hops.AddRange(above.Hops);
-        if (hops.Count > 0)
+        var parentHops = above.Hops;
+        var hops = new ChainHop[parentHops.Count + 1];
+        for (var i = 0; i < parentHops.Count; i++)
         {
-            var e = issuance.Primary;
-            hops[^1] = hops[^1] with { ActedAt = e.EventTime, SourceIp = e.SourceIp, UserAgent = e.UserAgent };
+            hops[i] = parentHops[i];
         }
 
-        hops.Add(hop);
+        if (parentHops.Count > 0)
+        {
+            // A parent first walked from this very call already shows it; only a shared parent needs a copy.
+            var e = issuance.Primary;
+            var top = hops[^2];
+            if (top.ActedAt != e.EventTime || !string.Equals(top.SourceIp, e.SourceIp, StringComparison.Ordinal)
+                || !string.Equals(top.UserAgent, e.UserAgent, StringComparison.Ordinal))
+            {
+                hops[^2] = top with { ActedAt = e.EventTime, SourceIp = e.SourceIp, UserAgent = e.UserAgent };
+            }
+        }
+
+        hops[^1] = hop;
         return above with { Hops = hops };
     }
 

@@ -14,7 +14,7 @@ internal static class IdentityRowBuilder
         var hops = walk.Hops;
         var top = hops[0];
         var sourceIdentity = FirstSourceIdentity(hops) ?? session.SourceIdentity;
-        var words = hops.Select(h => h.LinkEvidence).ToList();
+        var firstWord = top.LinkEvidence;
 
         string identity;
         string kind;
@@ -42,14 +42,14 @@ internal static class IdentityRowBuilder
                     kind = IdentityKinds.Human;
                     source = IdentitySources.SourceIdentity;
                     status = ResolutionStatuses.Partial;
-                    if (words[0] == EvidenceWords.MissingIssuer)
+                    if (firstWord == EvidenceWords.MissingIssuer)
                     {
-                        words[0] = EvidenceWords.SourceIdentity;
+                        firstWord = EvidenceWords.SourceIdentity;
                     }
                 }
                 else
                 {
-                    identity = hops.Select(h => h.RoleArn).FirstOrDefault(r => r is not null) ?? top.Arn ?? top.Label;
+                    identity = FirstRoleArn(hops) ?? top.Arn ?? top.Label;
                     kind = IdentityKinds.Unresolved;
                     source = null;
                     status = hops.Count > 1 || walk.Ambiguous ? ResolutionStatuses.Partial : ResolutionStatuses.Unresolved;
@@ -58,18 +58,28 @@ internal static class IdentityRowBuilder
                 break;
         }
 
-        var chain = new List<string>(hops.Count + 1);
-        if (!string.Equals(identity, top.Label, StringComparison.Ordinal))
+        // The identity heads the chain unless it is the top principal itself; then that principal's own word
+        // ("user-identity") is not a link and is left out (unless it is the only word).
+        var withIdentity = !string.Equals(identity, top.Label, StringComparison.Ordinal);
+        var skipFirstWord = !withIdentity && hops.Count > 1;
+        var chain = new string[hops.Count + (withIdentity ? 1 : 0)];
+        var words = new string[hops.Count - (skipFirstWord ? 1 : 0)];
+        var c = 0;
+        if (withIdentity)
         {
-            chain.Add(identity);
-        }
-        else if (words.Count > 1)
-        {
-            // The identity is the top principal itself: its own word ("user-identity") is not a link.
-            words.RemoveAt(0);
+            chain[c++] = identity;
         }
 
-        chain.AddRange(hops.Select(h => h.Label));
+        var w = 0;
+        for (var i = 0; i < hops.Count; i++)
+        {
+            chain[c++] = hops[i].Label;
+            if (i > 0 || !skipFirstWord)
+            {
+                words[w++] = i == 0 ? firstWord : hops[i].LinkEvidence;
+            }
+        }
+
         var accessKey = session.AccessKeyId;
         var apiKey = walk.Root?.BedrockApiKey == true;
         return new IdentityRow
@@ -83,15 +93,65 @@ internal static class IdentityRowBuilder
             IdentityKind = kind,
             IdentitySource = source,
             Chain = chain,
-            Hops = chain.Count - 1,
-            ChainAccounts = [.. hops.Select(h => h.AccountId).OfType<string>().Distinct(StringComparer.Ordinal)],
+            Hops = chain.Length - 1,
+            ChainAccounts = DistinctAccounts(hops),
             Status = status,
-            Evidence = string.Join("; ", words),
+            Evidence = StringPool.Join("; ", words),
             LinkEvidence = words,
             SourceIdentity = sourceIdentity,
             LongTermCredential = apiKey || (accessKey is not null && accessKey.StartsWith("AKIA", StringComparison.Ordinal)),
             BedrockApiKey = apiKey,
         };
+    }
+
+    private static string? FirstRoleArn(IReadOnlyList<ChainHop> hops)
+    {
+        foreach (var hop in hops)
+        {
+            if (hop.RoleArn is not null)
+            {
+                return hop.RoleArn;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The hops' accounts, first occurrence order, without repeats (chains are a handful of hops long).</summary>
+    private static string[] DistinctAccounts(IReadOnlyList<ChainHop> hops)
+    {
+        Span<bool> first = hops.Count <= 64 ? stackalloc bool[hops.Count] : new bool[hops.Count];
+        var count = 0;
+        for (var i = 0; i < hops.Count; i++)
+        {
+            first[i] = hops[i].AccountId is { } account && !SeenBefore(hops, i, account);
+            count += first[i] ? 1 : 0;
+        }
+
+        var accounts = new string[count];
+        var at = 0;
+        for (var i = 0; i < hops.Count; i++)
+        {
+            if (first[i])
+            {
+                accounts[at++] = hops[i].AccountId!;
+            }
+        }
+
+        return accounts;
+    }
+
+    private static bool SeenBefore(IReadOnlyList<ChainHop> hops, int index, string account)
+    {
+        for (var i = 0; i < index; i++)
+        {
+            if (string.Equals(hops[i].AccountId, account, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string? FirstSourceIdentity(IReadOnlyList<ChainHop> hops)

@@ -8,13 +8,38 @@ namespace BedrockTrail.Resolve.Provenance;
 /// must be linked because their key differs from the one the federation call returned.
 /// (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_monitor.html)
 /// </summary>
-internal sealed class IssuerLookup(CredentialIndex index, IReadOnlySet<string> claimedKeys, TimeSpan tolerance)
+/// <remarks>
+/// A key is "claimed" when some credential event's caller used it or a Bedrock session carries it; both sets exist
+/// already (the index's caller keys, the sessions by key), so they are asked in turn rather than copied into one.
+/// </remarks>
+internal sealed class IssuerLookup(CredentialIndex index, IReadOnlyDictionary<string, PrincipalNode> sessionKeys, TimeSpan tolerance)
 {
+    private string? _lastKey;
+    private IssuanceList _lastByKey;
+
+    /// <summary>How many issuances the index holds (an upper bound on the distinct parent keys a walk can meet).</summary>
+    public int IssuanceCount => index.IssuanceCount;
+
+    /// <summary>
+    /// Issuances that returned this key. The walker asks for a key and then <see cref="Find"/> asks again for the
+    /// same node: the last answer is kept so the second costs no table lookup.
+    /// </summary>
+    public IssuanceList ByKey(string accessKeyId)
+    {
+        if (!ReferenceEquals(accessKeyId, _lastKey))
+        {
+            _lastByKey = index.ByIssuedKey(accessKeyId);
+            _lastKey = accessKeyId;
+        }
+
+        return _lastByKey;
+    }
+
     public IssuerMatch Find(PrincipalNode node)
     {
         if (!string.IsNullOrEmpty(node.AccessKeyId))
         {
-            var byKey = index.ByIssuedKey(node.AccessKeyId);
+            var byKey = ByKey(node.AccessKeyId);
             if (byKey.Count == 1)
             {
                 var word = byKey[0].MergedCopies ? EvidenceWords.SharedEvent : EvidenceWords.AccessKey;
@@ -40,7 +65,7 @@ internal sealed class IssuerLookup(CredentialIndex index, IReadOnlySet<string> c
 
         var candidates = !string.IsNullOrEmpty(node.PrincipalId) && node.PrincipalId.Contains(':', StringComparison.Ordinal)
             ? index.ByIssuedPrincipalId(node.PrincipalId)
-            : [];
+            : IssuanceList.Empty;
         if (candidates.Count == 0 && node.RoleArn is { } role)
         {
             candidates = index.ByRoleSession(role, node.SessionName);
@@ -55,7 +80,8 @@ internal sealed class IssuerLookup(CredentialIndex index, IReadOnlySet<string> c
             var candidate = candidates[i];
             // A call whose key another session is known to use issued that session, not this one: same role and
             // session name minutes apart must never be merged on name alone.
-            if (candidate.IssuedAccessKeyId is { } issued && issued != node.AccessKeyId && claimedKeys.Contains(issued))
+            if (candidate.IssuedAccessKeyId is { } issued && issued != node.AccessKeyId
+                && (sessionKeys.ContainsKey(issued) || index.CallerKeys.Contains(issued)))
             {
                 continue;
             }

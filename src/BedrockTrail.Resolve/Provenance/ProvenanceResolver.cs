@@ -24,19 +24,18 @@ public static class ProvenanceResolver
             throw new ArgumentException(string.Join("; ", problems), nameof(options));
         }
 
-        var sessionNodes = new Dictionary<string, PrincipalNode>(StringComparer.Ordinal);
-        var nodes = new List<PrincipalNode>(sessions.Count);
+        var sessionNodes = new Dictionary<string, PrincipalNode>(sessions.Count, StringComparer.Ordinal);
+        var nodes = new PrincipalNode[sessions.Count];
         var ingested = options.IngestedAccounts is { } explicitAccounts
             ? new HashSet<string>(explicitAccounts, StringComparer.Ordinal)
             : new HashSet<string>(index.Accounts, StringComparer.Ordinal);
-        var claimed = new HashSet<string>(index.CallerKeys, StringComparer.Ordinal);
+        var n = 0;
         foreach (var session in sessions)
         {
             var node = PrincipalNode.From(session);
-            nodes.Add(node);
+            nodes[n++] = node;
             if (session.AccessKeyId is { Length: > 0 } key)
             {
-                claimed.Add(key);
                 sessionNodes.TryAdd(key, node);
             }
 
@@ -46,7 +45,7 @@ public static class ProvenanceResolver
             }
         }
 
-        var walker = new ChainWalker(new IssuerLookup(index, claimed, options.ConsoleLinkTolerance), ingested, sessionNodes, options);
+        var walker = new ChainWalker(new IssuerLookup(index, sessionNodes, options.ConsoleLinkTolerance), ingested, sessionNodes, options);
         var results = new List<SessionResolution>(sessions.Count);
         var i = 0;
         foreach (var session in sessions)

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using BedrockTrail.Lake;
 
 namespace BedrockTrail.Resolve.Sessions;
@@ -44,7 +45,7 @@ public sealed record ObservedSession
     public static IReadOnlyList<ObservedSession> Aggregate(IEnumerable<BedrockCall> calls)
     {
         ArgumentNullException.ThrowIfNull(calls);
-        var groups = new Dictionary<string, List<BedrockCall>>(StringComparer.Ordinal);
+        var groups = new Dictionary<string, SessionCalls>(calls.TryGetNonEnumeratedCount(out var count) ? count : 0, StringComparer.Ordinal);
         foreach (var call in calls)
         {
             if (call is null)
@@ -52,29 +53,73 @@ public sealed record ObservedSession
                 continue;
             }
 
-            if (!groups.TryGetValue(call.SessionKey, out var list))
+            // Most sessions make one call: a list is only made for a session's second call.
+            ref var group = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, call.SessionKey, out var exists);
+            if (!exists)
             {
-                list = [];
-                groups.Add(call.SessionKey, list);
+                group.First = call;
             }
-
-            list.Add(call);
+            else
+            {
+                group.All ??= [group.First];
+                group.All.Add(call);
+            }
         }
 
         var sessions = new List<ObservedSession>(groups.Count);
-        foreach (var (key, list) in groups)
+        foreach (var (key, group) in groups)
         {
-            sessions.Add(FromCalls(key, list));
+            sessions.Add(group.All is { } list ? FromCalls(key, list) : FromCall(key, group.First));
         }
 
         sessions.Sort((a, b) => string.CompareOrdinal(a.SessionKey, b.SessionKey));
         return sessions;
     }
 
+    /// <summary>
+    /// <see cref="ModelCounts"/> from per-model counts aggregated elsewhere (the lake loader counts in DuckDB): the
+    /// same ordinal model order <see cref="Aggregate"/> gives.
+    /// </summary>
+    public static IReadOnlyDictionary<string, int> ModelCountsFrom(IEnumerable<KeyValuePair<string, int>> counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        return ModelCountMap.From(counts);
+    }
+
+    /// <summary>A session of one call: what <see cref="FromCalls"/> gives for a list of one, without the list.</summary>
+    private static ObservedSession FromCall(string key, BedrockCall call) => new()
+    {
+        SessionKey = key,
+        AccessKeyId = NullIfEmpty(call.AccessKeyId),
+        AccountId = NullIfEmpty(call.AccountId),
+        PrincipalType = NullIfEmpty(call.PrincipalType),
+        PrincipalId = NullIfEmpty(call.PrincipalId),
+        PrincipalArn = NullIfEmpty(call.PrincipalArn),
+        PrincipalAccountId = NullIfEmpty(call.PrincipalAccountId),
+        UserName = NullIfEmpty(call.UserName),
+        SessionIssuerType = NullIfEmpty(call.SessionIssuerType),
+        SessionIssuerArn = NullIfEmpty(call.SessionIssuerArn),
+        SessionName = NullIfEmpty(call.SessionName),
+        SessionCreated = call.SessionCreated,
+        SourceIdentity = NullIfEmpty(call.SourceIdentity),
+        OnBehalfOfUserId = NullIfEmpty(call.OnBehalfOfUserId),
+        IdentityStoreArn = NullIfEmpty(call.IdentityStoreArn),
+        InvokedBy = NullIfEmpty(call.InvokedBy),
+        Ec2RoleDelivery = NullIfEmpty(call.Ec2RoleDelivery),
+        InScopeOf = NullIfEmpty(call.InScopeOf),
+        CallWithBearerToken = call.CallWithBearerToken == true,
+        SourceIp = NullIfEmpty(call.SourceIp),
+        UserAgent = NullIfEmpty(call.UserAgent),
+        FirstSeen = call.EventTime,
+        LastSeen = call.EventTime,
+        CallCount = 1,
+        ModelCounts = ModelCountMap.One(call.ModelId ?? call.EventName),
+    };
+
     private static ObservedSession FromCalls(string key, List<BedrockCall> list)
     {
         list.Sort((a, b) => a.EventTime != b.EventTime ? a.EventTime.CompareTo(b.EventTime) : string.CompareOrdinal(a.EventId, b.EventId));
-        var models = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var models = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var call in list)
         {
             var model = call.ModelId ?? call.EventName;
@@ -107,7 +152,7 @@ public sealed record ObservedSession
             FirstSeen = list[0].EventTime,
             LastSeen = list[^1].EventTime,
             CallCount = list.Count,
-            ModelCounts = models,
+            ModelCounts = ModelCountMap.From(models),
         };
     }
 
@@ -123,5 +168,14 @@ public sealed record ObservedSession
         }
 
         return null;
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    /// <summary>The calls of one session; a list only from its second call on.</summary>
+    private struct SessionCalls
+    {
+        public BedrockCall First;
+        public List<BedrockCall>? All;
     }
 }
