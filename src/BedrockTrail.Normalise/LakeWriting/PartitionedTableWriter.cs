@@ -6,11 +6,11 @@ namespace BedrockTrail.Normalise.LakeWriting;
 /// <summary>
 /// Buffers one run's rows of one time-partitioned table by <c>date=</c> partition, drops rows the lake already holds
 /// (CloudTrail delivers some events twice, with the same eventID), and writes bounded part files as buffers fill.
-/// Memory stays bounded: no more than <see cref="MaxBufferedRows"/> rows wait in memory.
+/// A partition is written when it reaches the rows-per-file size; the session bounds the rows of all its tables
+/// together (<see cref="LakeIngestSession.MaxBufferedRows"/>) through <see cref="FlushLargestAsync"/>.
 /// </summary>
-internal sealed class PartitionedTableWriter<TRow>
+internal sealed class PartitionedTableWriter<TRow> : IBufferedTable
 {
-    public const int MaxBufferedRows = 250_000;
 
     private readonly LakeLayout _lake;
     private readonly LakeTable<TRow> _table;
@@ -40,6 +40,10 @@ internal sealed class PartitionedTableWriter<TRow>
 
     public IList<string> FilesWritten { get; } = [];
 
+    public int BufferedRows => _buffered;
+
+    public int LargestPartitionRows => _buffers.Count == 0 ? 0 : _buffers.Values.Max(b => b.Count);
+
     /// <summary>Adds a row unless its key is already in the lake or in this run; returns whether it was added.</summary>
     public async ValueTask<bool> AddAsync(TRow row, CancellationToken cancellationToken)
     {
@@ -66,13 +70,16 @@ internal sealed class PartitionedTableWriter<TRow>
         {
             await FlushAsync(date, cancellationToken).ConfigureAwait(false);
         }
-        else if (_buffered >= MaxBufferedRows)
-        {
-            var largest = _buffers.MaxBy(b => b.Value.Count).Key;
-            await FlushAsync(largest, cancellationToken).ConfigureAwait(false);
-        }
 
         return true;
+    }
+
+    public async Task FlushLargestAsync(CancellationToken cancellationToken)
+    {
+        if (_buffers.Count > 0)
+        {
+            await FlushAsync(_buffers.MaxBy(b => b.Value.Count).Key, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public async Task FlushAllAsync(CancellationToken cancellationToken)
