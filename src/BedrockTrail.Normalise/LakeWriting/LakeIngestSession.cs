@@ -12,10 +12,10 @@ public sealed class LakeIngestSession : IAsyncDisposable
 {
     /// <summary>
     /// Rows of all tables waiting in memory at once. A buffered row costs about 2 KB of heap (its strings are UTF-16
-    /// objects), so this keeps the buffers near 100 MB and the whole ingest under 300 MB however large the source.
+    /// objects), so this keeps the buffers near 60 MB and the whole ingest under 300 MB however large the source.
     /// When it is reached, the largest partition of any table is written, so files stay as large as memory allows.
     /// </summary>
-    public const int MaxBufferedRows = 50_000;
+    public const int MaxBufferedRows = 30_000;
 
     private readonly LakeLayout _lake;
     private readonly FileStream _lock;

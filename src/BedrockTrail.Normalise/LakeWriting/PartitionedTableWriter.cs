@@ -17,7 +17,7 @@ internal sealed class PartitionedTableWriter<TRow> : IBufferedTable
     private readonly string _runId;
     private readonly int _rowsPerFile;
     private readonly Dictionary<DateOnly, List<TRow>> _buffers = [];
-    private readonly Dictionary<DateOnly, HashSet<string>> _seen = [];
+    private readonly Dictionary<DateOnly, DedupeKeySet> _seen = [];
     private int _buffered;
     private int _sequence;
 
@@ -107,14 +107,14 @@ internal sealed class PartitionedTableWriter<TRow> : IBufferedTable
     }
 
     /// <summary>Keys already in a partition, read once per partition this run touches (not the whole lake).</summary>
-    private async ValueTask<HashSet<string>> SeenAsync(DateOnly date, CancellationToken cancellationToken)
+    private async ValueTask<DedupeKeySet> SeenAsync(DateOnly date, CancellationToken cancellationToken)
     {
         if (_seen.TryGetValue(date, out var seen))
         {
             return seen;
         }
 
-        seen = new HashSet<string>(StringComparer.Ordinal);
+        seen = new DedupeKeySet();
         foreach (var file in LakeFiles.DataFiles(_lake.PartitionFolder(_table.Name, date)))
         {
             foreach (var key in await ParquetColumnReader.ReadStringsAsync(file, _table.DedupeColumn!, cancellationToken).ConfigureAwait(false))
