@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -70,6 +71,7 @@ internal static partial class JsonValueScanner
         return -1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Block Classify(ReadOnlySpan<byte> bytes)
     {
         ref var first = ref MemoryMarshal.GetReference(bytes);
@@ -87,6 +89,7 @@ internal static partial class JsonValueScanner
             Mask(loFolded, hiFolded, (byte)'}'));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Mask(Vector256<byte> lo, Vector256<byte> hi, byte value)
     {
         var target = Vector256.Create(value);
@@ -98,6 +101,7 @@ internal static partial class JsonValueScanner
     /// The bytes escaped by a backslash: the byte after each odd-length run of backslashes. Runs starting on even
     /// and odd bit positions are told apart with one addition; its carry says whether the next block starts escaped.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Escaped(ulong backslash, ref ulong prevEscaped)
     {
         if (backslash == 0)
