@@ -12,6 +12,7 @@ internal sealed record BenchOptions
     public int ResolveSessions { get; init; } = 1_000_000;
     public string? GenerateDemo { get; init; }
     public bool OnlyResolve { get; init; }
+    public bool OnlyGenerate { get; init; }
 
     public static BenchOptions Parse(string[] args)
     {
@@ -28,7 +29,8 @@ internal sealed record BenchOptions
                 "--resolve-sessions" => options with { ResolveSessions = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--generate-demo" => options with { GenerateDemo = Next() },
                 "--only-resolve" => options with { OnlyResolve = true },
-                _ => throw new ArgumentException($"unknown option {args[i]}; options: --work DIR --events N --runs K --no-s3 --resolve-sessions N --only-resolve --generate-demo DIR"),
+                "--only-generate" => options with { OnlyGenerate = true },
+                _ => throw new ArgumentException($"unknown option {args[i]}; options: --work DIR --events N --runs K --no-s3 --resolve-sessions N --only-resolve --only-generate --generate-demo DIR"),
             };
         }
 

@@ -12,6 +12,13 @@ internal static class BenchRun
         var work = Path.GetFullPath(options.Work);
         var cli = Path.Combine(AppContext.BaseDirectory, "bedrocktrail.dll");
         var corpus = EnsureCorpus(work, options.Events);
+        if (options.OnlyGenerate)
+        {
+            // For measuring by hand (e.g. peak memory at 5M events) without the whole bench.
+            Console.WriteLine(corpus);
+            return 0;
+        }
+
         var report = new BenchReport();
 
         var (decompressed, decompressElapsed) = DecompressionLimit.Run(corpus);

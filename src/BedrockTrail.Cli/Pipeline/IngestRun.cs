@@ -63,7 +63,7 @@ internal sealed class IngestRun
         var pending = Channel.CreateBounded<SourceObject>(new BoundedChannelOptions(_request.Concurrency * 2) { SingleWriter = true });
         var done = Channel.CreateBounded<ObjectResult>(new BoundedChannelOptions(_request.Concurrency * 2) { SingleReader = true });
         var lister = ListAsync(source, filter, session, summary, pending.Writer, stop.Token);
-        var workers = Enumerable.Range(0, _request.Concurrency)
+        var workers = Enumerable.Range(0, WorkersFor(source))
             .Select(_ => WorkAsync(source, pending.Reader, done.Writer, stop.Token))
             .ToArray();
         var allWorkers = Task.WhenAll(workers).ContinueWith(t => done.Writer.TryComplete(t.Exception?.GetBaseException()), TaskScheduler.Default);
@@ -81,6 +81,13 @@ internal sealed class IngestRun
             throw;
         }
     }
+
+    /// <summary>
+    /// S3 reads wait on the network, so more objects than cores are in flight to hide the latency. A local folder
+    /// reads at memory speed and the work is all CPU: workers beyond the cores only spin and contend for the channels.
+    /// </summary>
+    private int WorkersFor(ILogSource source) =>
+        source is FolderLogSource ? Math.Min(_request.Concurrency, Environment.ProcessorCount) : _request.Concurrency;
 
     private static async Task ListAsync(ILogSource source, ListingFilter filter, LakeIngestSession session, IngestSummary summary, ChannelWriter<SourceObject> pending, CancellationToken cancellationToken)
     {

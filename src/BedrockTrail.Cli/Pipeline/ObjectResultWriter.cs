@@ -37,19 +37,29 @@ internal sealed class ObjectResultWriter
 
         _summary.CountRead(obj.Size, result.DecompressedBytes, result.RecordsScanned);
         var kept = 0;
+        // No delegate per row: the filter is checked here and the add awaited directly (tens of thousands of rows).
         foreach (var call in result.Rows.Calls)
         {
-            kept += await KeepAsync(call.EventTime, call.AccountId, call.Region, () => _session.AddAsync(call, cancellationToken)).ConfigureAwait(false);
+            if (InFilter(call.EventTime, call.AccountId, call.Region) && await _session.AddAsync(call, cancellationToken).ConfigureAwait(false))
+            {
+                kept++;
+            }
         }
 
         foreach (var issuance in result.Rows.Credentials)
         {
-            kept += await KeepAsync(issuance.EventTime, issuance.AccountId, issuance.Region, () => _session.AddAsync(issuance, cancellationToken)).ConfigureAwait(false);
+            if (InFilter(issuance.EventTime, issuance.AccountId, issuance.Region) && await _session.AddAsync(issuance, cancellationToken).ConfigureAwait(false))
+            {
+                kept++;
+            }
         }
 
         foreach (var record in result.Rows.InvocationLogs)
         {
-            kept += await KeepAsync(record.EventTime, record.AccountId, record.Region, () => _session.AddAsync(record, cancellationToken)).ConfigureAwait(false);
+            if (InFilter(record.EventTime, record.AccountId, record.Region) && await _session.AddAsync(record, cancellationToken).ConfigureAwait(false))
+            {
+                kept++;
+            }
         }
 
         foreach (var failure in result.RecordFailures)
@@ -79,7 +89,7 @@ internal sealed class ObjectResultWriter
         });
     }
 
-    private async ValueTask<int> KeepAsync(DateTime eventTime, string? account, string? region, Func<ValueTask<bool>> add)
+    private bool InFilter(DateTime eventTime, string? account, string? region)
     {
         var inFilter = _request.Window.Contains(eventTime)
             && (_request.Accounts is null || account is null || _request.Accounts.Contains(account))
@@ -87,9 +97,8 @@ internal sealed class ObjectResultWriter
         if (!inFilter)
         {
             _summary.OutsideFilter++;
-            return 0;
         }
 
-        return await add().ConfigureAwait(false) ? 1 : 0;
+        return inFilter;
     }
 }

@@ -28,7 +28,7 @@ internal static class JsonFields
         switch (value.ValueKind)
         {
             case JsonValueKind.String:
-                var text = value.GetString();
+                var text = Utf8StringCache.Current.GetString(value);
                 return string.IsNullOrEmpty(text) ? null : text;
             case JsonValueKind.Number:
                 return value.GetRawText();

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.Intrinsics;
 
 namespace BedrockTrail.Normalise.Json;
 
@@ -8,7 +9,7 @@ namespace BedrockTrail.Normalise.Json;
 /// unlike one, it can step past a record whose inside is broken (a missing comma, a bad escape) to the next record,
 /// so one bad record does not cost the rest of the file. Records it cuts out are validated when they are parsed.
 /// </summary>
-internal static class JsonValueScanner
+internal static partial class JsonValueScanner
 {
     private static readonly SearchValues<byte> StringSpecial = SearchValues.Create("\"\\"u8);
     private static readonly SearchValues<byte> ScalarEnd = SearchValues.Create(",]} \t\r\n"u8);
@@ -47,10 +48,15 @@ internal static class JsonValueScanner
         return i;
     }
 
+    // Containers are where the bytes are (every record is one): the block scanner classifies 64 bytes at a time and
+    // answers exactly as the byte loop below, which remains the reference and the fallback.
+    private static int FindContainerEnd(ReadOnlySpan<byte> data, int start) =>
+        Vector256.IsHardwareAccelerated ? FindContainerEndByBlocks(data, start) : FindContainerEndByBytes(data, start);
+
     // A byte loop, not IndexOfAny: CloudTrail strings are short (ten to fifty bytes), so a vectorised search
     // per string costs more in call overhead than it saves; long strings (tokens, user agents, policies) are handed
     // to the vectorised search in FindStringEnd.
-    private static int FindContainerEnd(ReadOnlySpan<byte> data, int start)
+    internal static int FindContainerEndByBytes(ReadOnlySpan<byte> data, int start)
     {
         var depth = 0;
         for (var i = start; i < data.Length; i++)

@@ -10,6 +10,13 @@ namespace BedrockTrail.Normalise.LakeWriting;
 /// </summary>
 public sealed class LakeIngestSession : IAsyncDisposable
 {
+    /// <summary>
+    /// Rows of all tables waiting in memory at once. A buffered row costs about 2 KB of heap (its strings are UTF-16
+    /// objects), so this keeps the buffers near 60 MB and the whole ingest under 300 MB however large the source.
+    /// When it is reached, the largest partition of any table is written, so files stay as large as memory allows.
+    /// </summary>
+    public const int MaxBufferedRows = 30_000;
+
     private readonly LakeLayout _lake;
     private readonly FileStream _lock;
     private readonly IngestedLedger _ledger;
@@ -71,11 +78,26 @@ public sealed class LakeIngestSession : IAsyncDisposable
 
     public bool AlreadyIngested(string sourceObject, string? etag, long size) => _ledger.Contains(sourceObject, etag, size);
 
-    public ValueTask<bool> AddAsync(BedrockCall call, CancellationToken cancellationToken) => _calls.AddAsync(call, cancellationToken);
+    public async ValueTask<bool> AddAsync(BedrockCall call, CancellationToken cancellationToken)
+    {
+        var added = await _calls.AddAsync(call, cancellationToken).ConfigureAwait(false);
+        await KeepWithinBudgetAsync(cancellationToken).ConfigureAwait(false);
+        return added;
+    }
 
-    public ValueTask<bool> AddAsync(CredentialEvent issuance, CancellationToken cancellationToken) => _credentials.AddAsync(issuance, cancellationToken);
+    public async ValueTask<bool> AddAsync(CredentialEvent issuance, CancellationToken cancellationToken)
+    {
+        var added = await _credentials.AddAsync(issuance, cancellationToken).ConfigureAwait(false);
+        await KeepWithinBudgetAsync(cancellationToken).ConfigureAwait(false);
+        return added;
+    }
 
-    public ValueTask<bool> AddAsync(InvocationLogRecord record, CancellationToken cancellationToken) => _invocationLogs.AddAsync(record, cancellationToken);
+    public async ValueTask<bool> AddAsync(InvocationLogRecord record, CancellationToken cancellationToken)
+    {
+        var added = await _invocationLogs.AddAsync(record, cancellationToken).ConfigureAwait(false);
+        await KeepWithinBudgetAsync(cancellationToken).ConfigureAwait(false);
+        return added;
+    }
 
     /// <summary>Marks an object as read (its rows already added); it is skipped by later runs once committed.</summary>
     public void RecordIngested(IngestedObject entry)
@@ -103,6 +125,17 @@ public sealed class LakeIngestSession : IAsyncDisposable
             await LakeFiles.WriteAtomicallyAsync(Path.Combine(_lake.IngestedFolder, runFile), LakeTables.Ingested, _ingested, cancellationToken).ConfigureAwait(false);
         }
 
+    }
+
+    private ValueTask KeepWithinBudgetAsync(CancellationToken cancellationToken) =>
+        _calls.BufferedRows + _credentials.BufferedRows + _invocationLogs.BufferedRows < MaxBufferedRows
+            ? ValueTask.CompletedTask
+            : new ValueTask(FlushLargestPartitionAsync(cancellationToken));
+
+    private Task FlushLargestPartitionAsync(CancellationToken cancellationToken)
+    {
+        IBufferedTable[] tables = [_calls, _credentials, _invocationLogs];
+        return tables.MaxBy(t => t.LargestPartitionRows)!.FlushLargestAsync(cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

@@ -6,18 +6,18 @@ namespace BedrockTrail.Normalise.LakeWriting;
 /// <summary>
 /// Buffers one run's rows of one time-partitioned table by <c>date=</c> partition, drops rows the lake already holds
 /// (CloudTrail delivers some events twice, with the same eventID), and writes bounded part files as buffers fill.
-/// Memory stays bounded: no more than <see cref="MaxBufferedRows"/> rows wait in memory.
+/// A partition is written when it reaches the rows-per-file size; the session bounds the rows of all its tables
+/// together (<see cref="LakeIngestSession.MaxBufferedRows"/>) through <see cref="FlushLargestAsync"/>.
 /// </summary>
-internal sealed class PartitionedTableWriter<TRow>
+internal sealed class PartitionedTableWriter<TRow> : IBufferedTable
 {
-    public const int MaxBufferedRows = 250_000;
 
     private readonly LakeLayout _lake;
     private readonly LakeTable<TRow> _table;
     private readonly string _runId;
     private readonly int _rowsPerFile;
     private readonly Dictionary<DateOnly, List<TRow>> _buffers = [];
-    private readonly Dictionary<DateOnly, HashSet<string>> _seen = [];
+    private readonly Dictionary<DateOnly, DedupeKeySet> _seen = [];
     private int _buffered;
     private int _sequence;
 
@@ -39,6 +39,10 @@ internal sealed class PartitionedTableWriter<TRow>
     public long DuplicatesDropped { get; private set; }
 
     public IList<string> FilesWritten { get; } = [];
+
+    public int BufferedRows => _buffered;
+
+    public int LargestPartitionRows => _buffers.Count == 0 ? 0 : _buffers.Values.Max(b => b.Count);
 
     /// <summary>Adds a row unless its key is already in the lake or in this run; returns whether it was added.</summary>
     public async ValueTask<bool> AddAsync(TRow row, CancellationToken cancellationToken)
@@ -66,13 +70,16 @@ internal sealed class PartitionedTableWriter<TRow>
         {
             await FlushAsync(date, cancellationToken).ConfigureAwait(false);
         }
-        else if (_buffered >= MaxBufferedRows)
-        {
-            var largest = _buffers.MaxBy(b => b.Value.Count).Key;
-            await FlushAsync(largest, cancellationToken).ConfigureAwait(false);
-        }
 
         return true;
+    }
+
+    public async Task FlushLargestAsync(CancellationToken cancellationToken)
+    {
+        if (_buffers.Count > 0)
+        {
+            await FlushAsync(_buffers.MaxBy(b => b.Value.Count).Key, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public async Task FlushAllAsync(CancellationToken cancellationToken)
@@ -100,14 +107,14 @@ internal sealed class PartitionedTableWriter<TRow>
     }
 
     /// <summary>Keys already in a partition, read once per partition this run touches (not the whole lake).</summary>
-    private async ValueTask<HashSet<string>> SeenAsync(DateOnly date, CancellationToken cancellationToken)
+    private async ValueTask<DedupeKeySet> SeenAsync(DateOnly date, CancellationToken cancellationToken)
     {
         if (_seen.TryGetValue(date, out var seen))
         {
             return seen;
         }
 
-        seen = new HashSet<string>(StringComparer.Ordinal);
+        seen = new DedupeKeySet();
         foreach (var file in LakeFiles.DataFiles(_lake.PartitionFolder(_table.Name, date)))
         {
             foreach (var key in await ParquetColumnReader.ReadStringsAsync(file, _table.DedupeColumn!, cancellationToken).ConfigureAwait(false))
