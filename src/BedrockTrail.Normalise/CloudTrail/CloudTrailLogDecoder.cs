@@ -1,4 +1,3 @@
-using System.Text.Json;
 using BedrockTrail.Normalise.Json;
 
 namespace BedrockTrail.Normalise.CloudTrail;
@@ -99,30 +98,6 @@ public sealed class CloudTrailLogDecoder
             return;
         }
 
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(record);
-        }
-        catch (JsonException ex)
-        {
-            outcome.Fail(index, "malformed JSON: " + ex.Message);
-            return;
-        }
-
-        using (document)
-        {
-            switch (CloudTrailRecordMapper.Map(document.RootElement, sourceObject, sink, out var failure))
-            {
-                case MapResult.Kept:
-                    outcome.Kept++;
-                    break;
-                case MapResult.Failed:
-                    outcome.Fail(index, failure ?? "unreadable record");
-                    break;
-                default:
-                    break;
-            }
-        }
+        outcome.ParseAndMap(record, index, sourceObject, sink, CloudTrailRecordMapper.Map);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using BedrockTrail.Normalise.CloudTrail;
 using BedrockTrail.Normalise.Json;
 
@@ -97,30 +96,6 @@ public sealed class InvocationLogDecoder
     private static void DecodeRecord(ReadOnlyMemory<byte> record, Outcome outcome, string sourceObject, IInvocationLogSink sink)
     {
         var index = outcome.Scanned++;
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(record);
-        }
-        catch (JsonException ex)
-        {
-            outcome.Fail(index, "malformed JSON: " + ex.Message);
-            return;
-        }
-
-        using (document)
-        {
-            switch (InvocationLogRecordMapper.Map(document.RootElement, sourceObject, sink, out var failure))
-            {
-                case MapResult.Kept:
-                    outcome.Kept++;
-                    break;
-                case MapResult.Failed:
-                    outcome.Fail(index, failure ?? "unreadable record");
-                    break;
-                default:
-                    break;
-            }
-        }
+        outcome.ParseAndMap(record, index, sourceObject, sink, InvocationLogRecordMapper.Map);
     }
 }
