@@ -12,7 +12,10 @@ internal enum WalkOutcome
 }
 
 /// <summary>The result of walking one principal up to where evidence ends; shared by every session below it.</summary>
-internal sealed record ChainWalk(WalkOutcome Outcome, RootIdentity? Root, IReadOnlyList<ChainHop> Hops)
+internal sealed record ChainWalk(WalkOutcome Outcome, RootIdentity? Root, HopLink Last)
 {
-    public bool Ambiguous => Hops.Count > 0 && EvidenceWords.IsAmbiguous(Hops[0].LinkEvidence);
+    public bool Ambiguous => EvidenceWords.IsAmbiguous(Last.Top.LinkEvidence);
+
+    /// <summary>The full hops top-down; empty when the walk was made without them (bulk mode).</summary>
+    public IReadOnlyList<ChainHop> Hops => Last.ToHops();
 }

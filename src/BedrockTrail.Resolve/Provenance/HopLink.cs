@@ -1,0 +1,72 @@
+namespace BedrockTrail.Resolve.Provenance;
+
+/// <summary>
+/// One hop of a walk, linked to the hop above it. Sessions under the same parent share the parent's links instead of
+/// copying its hops, and bulk resolution keeps only what the identities row reads (the full <see cref="ChainHop"/>
+/// is built only when <see cref="ResolverOptions.BuildHops"/> asks for it, i.e. for <c>trace</c>).
+/// </summary>
+internal sealed class HopLink
+{
+    private HopLink(string label, string? arn, string? roleArn, string? accountId, string? sourceIdentity, string linkEvidence, ChainHop? full, HopLink? above)
+    {
+        Label = label;
+        Arn = arn;
+        RoleArn = roleArn;
+        AccountId = accountId;
+        SourceIdentity = sourceIdentity;
+        LinkEvidence = linkEvidence;
+        Full = full;
+        Above = above;
+        Count = above is null ? 1 : above.Count + 1;
+        Top = above?.Top ?? this;
+    }
+
+    public string Label { get; }
+    public string? Arn { get; }
+    public string? RoleArn { get; }
+    public string? AccountId { get; }
+    public string? SourceIdentity { get; }
+    public string LinkEvidence { get; }
+
+    /// <summary>The hop as <c>trace</c> shows it; null in bulk mode.</summary>
+    public ChainHop? Full { get; }
+
+    /// <summary>The hop above (toward the root); null for the top hop.</summary>
+    public HopLink? Above { get; }
+
+    /// <summary>The top hop of this chain (this one when there is none above).</summary>
+    public HopLink Top { get; }
+
+    /// <summary>Hops from the top down to this one, inclusive.</summary>
+    public int Count { get; }
+
+    public static HopLink From(ChainHop hop, bool keepFull, HopLink? above = null) =>
+        new(hop.Label, hop.Arn, hop.RoleArn, hop.AccountId, hop.SourceIdentity, hop.LinkEvidence, keepFull ? hop : null, above);
+
+    public static HopLink Light(string label, string? arn, string? roleArn, string? accountId, string? sourceIdentity, string linkEvidence, HopLink? above = null) =>
+        new(label, arn, roleArn, accountId, sourceIdentity, linkEvidence, null, above);
+
+    /// <summary>The same hop under another chain position or with another word.</summary>
+    public HopLink With(HopLink? above, string? linkEvidence = null) =>
+        new(Label, Arn, RoleArn, AccountId, SourceIdentity, linkEvidence ?? LinkEvidence, linkEvidence is null || Full is null ? Full : Full with { LinkEvidence = linkEvidence }, above);
+
+    /// <summary>The same hop with the full detail replaced (trace mode only).</summary>
+    public HopLink WithFull(ChainHop full) => new(Label, Arn, RoleArn, AccountId, SourceIdentity, LinkEvidence, full, Above);
+
+    /// <summary>The full hops top-down (empty in bulk mode).</summary>
+    public IReadOnlyList<ChainHop> ToHops()
+    {
+        if (Full is null)
+        {
+            return [];
+        }
+
+        var hops = new ChainHop[Count];
+        for (var (link, i) = (this, Count - 1); link is not null; link = link.Above, i--)
+        {
+            hops[i] = link.Full!;
+        }
+
+        return hops;
+    }
+}
