@@ -11,8 +11,11 @@ internal enum WalkOutcome
     Cut,
 }
 
-/// <summary>The result of walking one principal up to where evidence ends; shared by every session below it.</summary>
-internal sealed record ChainWalk(WalkOutcome Outcome, RootIdentity? Root, HopLink Last)
+/// <summary>
+/// The result of walking one principal up to where evidence ends; shared by every session below it. A struct: the
+/// memo holds one per issuance, and a million sessions' walks are then no extra objects for the GC to trace.
+/// </summary>
+internal readonly record struct ChainWalk(WalkOutcome Outcome, RootIdentity? Root, HopLink Last)
 {
     public bool Ambiguous => EvidenceWords.IsAmbiguous(Last.Top.LinkEvidence);
 

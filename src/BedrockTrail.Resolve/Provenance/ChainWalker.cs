@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using BedrockTrail.Lake;
 using BedrockTrail.Resolve.Credentials;
 using BedrockTrail.Resolve.IdentityCenter;
+using BedrockTrail.Resolve.Sessions;
 
 namespace BedrockTrail.Resolve.Provenance;
 
@@ -17,28 +18,39 @@ internal sealed partial class ChainWalker
     private readonly IdentityCenterDirectory _directory;
     private readonly int _maxDepth;
     private readonly bool _buildHops;
-    private readonly IReadOnlyDictionary<string, PrincipalNode> _sessionNodes;
-    /// <summary>Marks a key whose walk has started and not finished (a different instance from every real walk).</summary>
+    private readonly IReadOnlyDictionary<string, ObservedSession> _sessions;
+    /// <summary>Marks a key whose walk has started and not finished (its hop is a different instance from every real walk's).</summary>
     private static readonly ChainWalk InProgress = new(WalkOutcome.Cut, null, HopLink.Light("in-progress", null, null, null, null, EvidenceWords.MissingIssuer));
 
     private readonly Dictionary<string, ChainWalk> _memo;
-    private readonly ChainWalk?[] _walkByIssuance;
+    /// <summary>Walks by issuance ordinal; default (no hops) = not walked yet.</summary>
+    private readonly ChainWalk[] _walkByIssuance;
 
-    public ChainWalker(IssuerLookup lookup, IReadOnlySet<string> ingested, IReadOnlyDictionary<string, PrincipalNode> sessionNodes, ResolverOptions options)
+    public ChainWalker(IssuerLookup lookup, IReadOnlySet<string> ingested, IReadOnlyDictionary<string, ObservedSession> sessions, ResolverOptions options)
     {
         // Keys one call issued are remembered per issuance; the table holds the rest (IAM users' keys, sessions
         // whose issuer was not ingested, keys two calls claim).
-        _walkByIssuance = new ChainWalk?[lookup.IssuanceCount];
+        _walkByIssuance = new ChainWalk[lookup.IssuanceCount];
         _memo = new Dictionary<string, ChainWalk>(StringComparer.Ordinal);
         _lookup = lookup;
         _ingested = ingested;
-        _sessionNodes = sessionNodes;
+        _sessions = sessions;
         _directory = options.Directory;
         _maxDepth = options.MaxDepth;
         _buildHops = options.BuildHops;
     }
 
-    public ChainWalk Walk(PrincipalNode node) => WalkNode(node, depth: 0);
+    /// <summary>The session being walked: its own node needs no enriching from itself.</summary>
+    private ObservedSession? _walking;
+
+    public ChainWalk Walk(ObservedSession session)
+    {
+        // The node is made here and dropped after the walk: only the hops it yields are kept.
+        _walking = session;
+        return WalkNode(PrincipalNode.From(session), depth: 0);
+    }
+
+    private static bool IsInProgress(ChainWalk walk) => ReferenceEquals(walk.Last, InProgress.Last);
 
     private ChainWalk WalkNode(PrincipalNode node, int depth)
     {
@@ -60,13 +72,13 @@ internal sealed partial class ChainWalker
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_memo, key, out var seen);
         if (seen)
         {
-            return ReferenceEquals(slot, InProgress) ? Cut(node, null, EvidenceWords.MissingIssuer) : slot!;
+            return IsInProgress(slot) ? Cut(node, null, EvidenceWords.MissingIssuer) : slot;
         }
 
         slot = InProgress;
         try
         {
-            var walk = OnBehalfOf(Enrich(node, key), depth);
+            var walk = OnBehalfOf(Enrich(node, key, depth), depth);
 
             // Looked up again: the walks above added keys, which may have moved the table.
             _memo[key] = walk;
@@ -83,21 +95,21 @@ internal sealed partial class ChainWalker
     private ChainWalk WalkIssued(PrincipalNode node, string key, int issuance, int depth)
     {
         var known = _walkByIssuance[issuance];
-        if (known is not null)
+        if (known.Last is not null)
         {
-            return ReferenceEquals(known, InProgress) ? Cut(node, null, EvidenceWords.MissingIssuer) : known;
+            return IsInProgress(known) ? Cut(node, null, EvidenceWords.MissingIssuer) : known;
         }
 
         _walkByIssuance[issuance] = InProgress;
         try
         {
-            var walk = OnBehalfOf(Enrich(node, key), depth);
+            var walk = OnBehalfOf(Enrich(node, key, depth), depth);
             _walkByIssuance[issuance] = walk;
             return walk;
         }
         catch
         {
-            _walkByIssuance[issuance] = null;
+            _walkByIssuance[issuance] = default;
             throw;
         }
     }
@@ -196,13 +208,15 @@ internal sealed partial class ChainWalker
     }
 
     // Fill what a caller description lacks (e.g. creationDate) from the same key's Bedrock session.
-    private PrincipalNode Enrich(PrincipalNode node, string key)
+    private PrincipalNode Enrich(PrincipalNode node, string key, int depth)
     {
-        if (!_sessionNodes.TryGetValue(key, out var seen) || ReferenceEquals(seen, node))
+        // Depth 0 is the walked session's own node; above it are callers of issuing calls, never a session's node.
+        if (!_sessions.TryGetValue(key, out var session) || (depth == 0 && ReferenceEquals(session, _walking)))
         {
             return node;
         }
 
+        var seen = PrincipalNode.From(session);
         return node with
         {
             Type = node.Type ?? seen.Type,

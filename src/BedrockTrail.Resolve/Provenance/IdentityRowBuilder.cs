@@ -7,9 +7,11 @@ namespace BedrockTrail.Resolve.Provenance;
 /// Turns a walk into the <c>identities</c> row under the fixed conventions: chain = the identity, then each hop's
 /// principal top-down (the identity is not repeated when it is the top hop itself); one evidence word per link.
 /// </summary>
-internal static class IdentityRowBuilder
+internal sealed class IdentityRowBuilder
 {
-    public static IdentityRow Build(ObservedSession session, ChainWalk walk)
+    private readonly SharedLists _lists = new();
+
+    public IdentityRow Build(ObservedSession session, ChainWalk walk)
     {
         var last = walk.Last;
         var top = last.Top;
@@ -78,7 +80,7 @@ internal static class IdentityRowBuilder
         var withIdentity = !string.Equals(identity, top.Label, StringComparison.Ordinal);
         var skipFirstWord = !withIdentity && count > 1;
         var chain = new string[count + (withIdentity ? 1 : 0)];
-        var words = new string[count - (skipFirstWord ? 1 : 0)];
+        var words = _lists.Scratch(count - (skipFirstWord ? 1 : 0));
         if (withIdentity)
         {
             chain[0] = identity;
@@ -102,6 +104,7 @@ internal static class IdentityRowBuilder
         }
 
         var evidence = StringPool.Join("; ", words);
+        words = _lists.Share(words);
         var accessKey = session.AccessKeyId;
         var apiKey = walk.Root?.BedrockApiKey == true;
         return new IdentityRow
@@ -116,7 +119,7 @@ internal static class IdentityRowBuilder
             IdentitySource = source,
             Chain = chain,
             Hops = chain.Length - 1,
-            ChainAccounts = DistinctAccounts(last),
+            ChainAccounts = _lists.Share(DistinctAccounts(last)),
             Status = status,
             Evidence = evidence,
             LinkEvidence = words,
@@ -127,7 +130,7 @@ internal static class IdentityRowBuilder
     }
 
     /// <summary>The hops' accounts, first occurrence top-down, without repeats (chains are a handful of hops long).</summary>
-    private static string[] DistinctAccounts(HopLink last)
+    private string[] DistinctAccounts(HopLink last)
     {
         var count = 0;
         for (var link = last; link is not null; link = link.Above)
@@ -135,7 +138,7 @@ internal static class IdentityRowBuilder
             count += FirstOnChain(link) ? 1 : 0;
         }
 
-        var accounts = new string[count];
+        var accounts = _lists.Scratch(count);
         for (var link = last; link is not null; link = link.Above)
         {
             if (FirstOnChain(link))
