@@ -17,8 +17,6 @@ internal sealed class HopLink
         LinkEvidence = linkEvidence;
         Full = full;
         Above = above;
-        Count = above is null ? 1 : above.Count + 1;
-        Top = above?.Top ?? this;
     }
 
     public string Label { get; }
@@ -34,11 +32,35 @@ internal sealed class HopLink
     /// <summary>The hop above (toward the root); null for the top hop.</summary>
     public HopLink? Above { get; }
 
-    /// <summary>The top hop of this chain (this one when there is none above).</summary>
-    public HopLink Top { get; }
+    /// <summary>The top hop of this chain (this one when there is none above); chains are a handful of hops.</summary>
+    public HopLink Top
+    {
+        get
+        {
+            var link = this;
+            while (link.Above is { } above)
+            {
+                link = above;
+            }
 
-    /// <summary>Hops from the top down to this one, inclusive.</summary>
-    public int Count { get; }
+            return link;
+        }
+    }
+
+    /// <summary>Hops from the top down to this one, inclusive (counted, not stored: a million links kept small).</summary>
+    public int Count
+    {
+        get
+        {
+            var count = 0;
+            for (var link = this; link is not null; link = link.Above)
+            {
+                count++;
+            }
+
+            return count;
+        }
+    }
 
     public static HopLink From(ChainHop hop, bool keepFull, HopLink? above = null) =>
         new(hop.Label, hop.Arn, hop.RoleArn, hop.AccountId, hop.SourceIdentity, hop.LinkEvidence, keepFull ? hop : null, above);
@@ -61,8 +83,9 @@ internal sealed class HopLink
             return [];
         }
 
-        var hops = new ChainHop[Count];
-        for (var (link, i) = (this, Count - 1); link is not null; link = link.Above, i--)
+        var count = Count;
+        var hops = new ChainHop[count];
+        for (var (link, i) = (this, count - 1); link is not null; link = link.Above, i--)
         {
             hops[i] = link.Full!;
         }
