@@ -260,10 +260,10 @@ internal sealed partial class ChainWalker
         if (_buildHops)
         {
             var hop = Hop(node, issuance, evidence);
-            return HopLink.From(label is null ? hop : hop with { Label = label }, keepFull: true, above);
+            return HopLink.From(label is null ? hop : hop with { Label = label }, node.SessionIssuerArn, keepFull: true, above);
         }
 
-        return HopLink.Light(label ?? node.Label, node.Arn, node.RoleArn, node.AccountId, node.SourceIdentity ?? issuance?.SourceIdentity, evidence, above);
+        return HopLink.Light(label ?? node.Label, node.Arn, node.SessionIssuerArn, node.AccountId, node.SourceIdentity ?? issuance?.SourceIdentity, evidence, above);
     }
 
     private ChainWalk Cut(PrincipalNode node, CredentialIssuance? issuance, string evidence) =>

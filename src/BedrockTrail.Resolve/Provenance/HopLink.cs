@@ -7,11 +7,11 @@ namespace BedrockTrail.Resolve.Provenance;
 /// </summary>
 internal sealed class HopLink
 {
-    private HopLink(string label, string? arn, string? roleArn, string? accountId, string? sourceIdentity, string linkEvidence, ChainHop? full, HopLink? above)
+    private HopLink(string label, string? arn, string? sessionIssuerArn, string? accountId, string? sourceIdentity, string linkEvidence, ChainHop? full, HopLink? above)
     {
         Label = label;
         Arn = arn;
-        RoleArn = roleArn;
+        SessionIssuerArn = sessionIssuerArn;
         AccountId = accountId;
         SourceIdentity = sourceIdentity;
         LinkEvidence = linkEvidence;
@@ -21,7 +21,13 @@ internal sealed class HopLink
 
     public string Label { get; }
     public string? Arn { get; }
-    public string? RoleArn { get; }
+    public string? SessionIssuerArn { get; }
+
+    /// <summary>
+    /// The role behind the hop, read when a row needs it (only unresolved rows do): reading it from every hop's ARN
+    /// was a parse per hop for a value almost never used.
+    /// </summary>
+    public string? RoleArn => PrincipalNode.RoleOf(SessionIssuerArn, Arn);
     public string? AccountId { get; }
     public string? SourceIdentity { get; }
     public string LinkEvidence { get; }
@@ -62,18 +68,18 @@ internal sealed class HopLink
         }
     }
 
-    public static HopLink From(ChainHop hop, bool keepFull, HopLink? above = null) =>
-        new(hop.Label, hop.Arn, hop.RoleArn, hop.AccountId, hop.SourceIdentity, hop.LinkEvidence, keepFull ? hop : null, above);
+    public static HopLink From(ChainHop hop, string? sessionIssuerArn, bool keepFull, HopLink? above = null) =>
+        new(hop.Label, hop.Arn, sessionIssuerArn, hop.AccountId, hop.SourceIdentity, hop.LinkEvidence, keepFull ? hop : null, above);
 
-    public static HopLink Light(string label, string? arn, string? roleArn, string? accountId, string? sourceIdentity, string linkEvidence, HopLink? above = null) =>
-        new(label, arn, roleArn, accountId, sourceIdentity, linkEvidence, null, above);
+    public static HopLink Light(string label, string? arn, string? sessionIssuerArn, string? accountId, string? sourceIdentity, string linkEvidence, HopLink? above = null) =>
+        new(label, arn, sessionIssuerArn, accountId, sourceIdentity, linkEvidence, null, above);
 
     /// <summary>The same hop under another chain position or with another word.</summary>
     public HopLink With(HopLink? above, string? linkEvidence = null) =>
-        new(Label, Arn, RoleArn, AccountId, SourceIdentity, linkEvidence ?? LinkEvidence, linkEvidence is null || Full is null ? Full : Full with { LinkEvidence = linkEvidence }, above);
+        new(Label, Arn, SessionIssuerArn, AccountId, SourceIdentity, linkEvidence ?? LinkEvidence, linkEvidence is null || Full is null ? Full : Full with { LinkEvidence = linkEvidence }, above);
 
     /// <summary>The same hop with the full detail replaced (trace mode only).</summary>
-    public HopLink WithFull(ChainHop full) => new(Label, Arn, RoleArn, AccountId, SourceIdentity, LinkEvidence, full, Above);
+    public HopLink WithFull(ChainHop full) => new(Label, Arn, SessionIssuerArn, AccountId, SourceIdentity, LinkEvidence, full, Above);
 
     /// <summary>The full hops top-down (empty in bulk mode).</summary>
     public IReadOnlyList<ChainHop> ToHops()

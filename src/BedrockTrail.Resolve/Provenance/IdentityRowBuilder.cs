@@ -19,15 +19,12 @@ internal sealed class IdentityRowBuilder
 
         // One pass bottom-up; "first" top-down is the last one met going up.
         string? sourceIdentityOnChain = null;
-        string? firstRoleArn = null;
         for (var link = last; link is not null; link = link.Above)
         {
             if (!string.IsNullOrEmpty(link.SourceIdentity))
             {
                 sourceIdentityOnChain = link.SourceIdentity;
             }
-
-            firstRoleArn = link.RoleArn ?? firstRoleArn;
         }
 
         var sourceIdentity = sourceIdentityOnChain ?? session.SourceIdentity;
@@ -66,7 +63,7 @@ internal sealed class IdentityRowBuilder
                 }
                 else
                 {
-                    identity = firstRoleArn ?? top.Arn ?? top.Label;
+                    identity = FirstRoleArn(last) ?? top.Arn ?? top.Label;
                     kind = IdentityKinds.Unresolved;
                     source = null;
                     status = count > 1 || walk.Ambiguous ? ResolutionStatuses.Partial : ResolutionStatuses.Unresolved;
@@ -127,6 +124,18 @@ internal sealed class IdentityRowBuilder
             LongTermCredential = apiKey || (accessKey is not null && accessKey.StartsWith("AKIA", StringComparison.Ordinal)),
             BedrockApiKey = apiKey,
         };
+    }
+
+    /// <summary>The first role on the chain, top-down (the last one met going up).</summary>
+    private static string? FirstRoleArn(HopLink last)
+    {
+        string? first = null;
+        for (var link = last; link is not null; link = link.Above)
+        {
+            first = link.RoleArn ?? first;
+        }
+
+        return first;
     }
 
     /// <summary>The hops' accounts, first occurrence top-down, without repeats (chains are a handful of hops long).</summary>
