@@ -17,13 +17,14 @@ internal static class ResolveStage
 {
     public static async Task<IReadOnlyList<SessionResolution>> RunAsync(LakeLayout lake, string? identityCenterUsersFile, CancellationToken cancellationToken)
     {
-        var results = Resolve(lake, LoadDirectory(identityCenterUsersFile));
+        // Only the rows are written: no hops (trace, which renders them, calls Resolve with them).
+        var results = Resolve(lake, LoadDirectory(identityCenterUsersFile), buildHops: false);
         await IdentitiesStore.WriteAsync(lake, results.Select(r => r.Row).ToList(), cancellationToken).ConfigureAwait(false);
         return results;
     }
 
     /// <summary>Resolves without writing, for <c>trace</c>.</summary>
-    public static IReadOnlyList<SessionResolution> Resolve(LakeLayout lake, IdentityCenterDirectory directory, string callFilter = "true")
+    public static IReadOnlyList<SessionResolution> Resolve(LakeLayout lake, IdentityCenterDirectory directory, string callFilter = "true", bool buildHops = true)
     {
         using var database = LakeDatabase.Open(lake);
 
@@ -31,7 +32,7 @@ internal static class ResolveStage
         var sessions = SessionSummaryReader.Read(database, callFilter).Select(Observed).ToArray();
         Array.Sort(sessions, static (a, b) => string.CompareOrdinal(a.SessionKey, b.SessionKey));
         var index = CredentialIndex.Build(LakeRowReader.CredentialEventsForResolution(database));
-        var options = ResolverOptions.Default with { Directory = directory };
+        var options = ResolverOptions.Default with { Directory = directory, BuildHops = buildHops };
         return ProvenanceResolver.Resolve(sessions, index, options);
     }
 

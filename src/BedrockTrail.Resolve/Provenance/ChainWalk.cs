@@ -11,8 +11,14 @@ internal enum WalkOutcome
     Cut,
 }
 
-/// <summary>The result of walking one principal up to where evidence ends; shared by every session below it.</summary>
-internal sealed record ChainWalk(WalkOutcome Outcome, RootIdentity? Root, IReadOnlyList<ChainHop> Hops)
+/// <summary>
+/// The result of walking one principal up to where evidence ends; shared by every session below it. A struct: the
+/// memo holds one per issuance, and a million sessions' walks are then no extra objects for the GC to trace.
+/// </summary>
+internal readonly record struct ChainWalk(WalkOutcome Outcome, RootIdentity? Root, HopLink Last)
 {
-    public bool Ambiguous => Hops.Count > 0 && EvidenceWords.IsAmbiguous(Hops[0].LinkEvidence);
+    public bool Ambiguous => EvidenceWords.IsAmbiguous(Last.Top.LinkEvidence);
+
+    /// <summary>The full hops top-down; empty when the walk was made without them (bulk mode).</summary>
+    public IReadOnlyList<ChainHop> Hops => Last.ToHops();
 }

@@ -12,7 +12,7 @@ internal sealed partial class ChainWalker
     /// the root. Bedrock long-term API keys act as an IAM user named BedrockAPIKey-*.
     /// (https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-how.html)
     /// </summary>
-    private static ChainWalk IamUser(PrincipalNode node)
+    private ChainWalk IamUser(PrincipalNode node)
     {
         var userArn = node.Arn;
         if (userArn is null && node.AccountId is not null && node.UserName is not null)
@@ -27,12 +27,12 @@ internal sealed partial class ChainWalker
         {
             BedrockApiKey = apiKey,
         };
-        return new ChainWalk(WalkOutcome.Root, root, [Hop(node with { Arn = userArn }, null, EvidenceWords.UserIdentity)]);
+        return new ChainWalk(WalkOutcome.Root, root, Link(node with { Arn = userArn }, null, EvidenceWords.UserIdentity));
     }
 
     private static bool IsRootUser(PrincipalNode node) => node.Type == "Root";
 
-    private static ChainWalk RootUser(PrincipalNode node)
+    private ChainWalk RootUser(PrincipalNode node)
     {
         var account = node.AccountId ?? Arns.Account(node.Arn);
         if (account is null)
@@ -44,7 +44,7 @@ internal sealed partial class ChainWalker
         return new ChainWalk(
             WalkOutcome.Root,
             new RootIdentity(rootArn, IdentityKinds.Root, IdentitySources.Root),
-            [Hop(node with { Arn = node.Arn ?? rootArn }, null, EvidenceWords.UserIdentity)]);
+            Link(node with { Arn = node.Arn ?? rootArn }, null, EvidenceWords.UserIdentity));
     }
 
     /// <summary>
@@ -55,7 +55,7 @@ internal sealed partial class ChainWalker
     {
         if (node.AccountId is null || !_ingested.Contains(node.AccountId))
         {
-            return new ChainWalk(WalkOutcome.External, null, [Hop(node, null, EvidenceWords.MissingIssuer)]);
+            return new ChainWalk(WalkOutcome.External, null, Link(node, null, EvidenceWords.MissingIssuer));
         }
 
         return Cut(node, null, EvidenceWords.MissingIssuer);
@@ -73,7 +73,7 @@ internal sealed partial class ChainWalker
         {
             // GetFederationToken sessions name the IAM user that minted them in sessionIssuer.
             var user = IamUser(new PrincipalNode { Type = "IAMUser", Arn = node.SessionIssuerArn, AccountId = Arns.Account(node.SessionIssuerArn) });
-            return user with { Hops = [.. user.Hops, Hop(node, null, EvidenceWords.UserIdentity)] };
+            return user with { Last = Link(node, null, EvidenceWords.UserIdentity, above: user.Last) };
         }
 
         if (IdentityCenter(node) is { } viaIdentityCenter)
@@ -86,12 +86,12 @@ internal sealed partial class ChainWalker
             return new ChainWalk(
                 WalkOutcome.Root,
                 new RootIdentity(service, IdentityKinds.Workload, IdentitySources.AwsService),
-                [Hop(node with { Arn = null }, null, EvidenceWords.AwsService) with { Label = service }]);
+                Link(node with { Arn = null }, null, EvidenceWords.AwsService, label: service));
         }
 
         if (node.AccountId is not null && !_ingested.Contains(node.AccountId))
         {
-            return new ChainWalk(WalkOutcome.External, null, [Hop(node, null, EvidenceWords.MissingIssuer)]);
+            return new ChainWalk(WalkOutcome.External, null, Link(node, null, EvidenceWords.MissingIssuer));
         }
 
         return Cut(node, null, EvidenceWords.MissingIssuer);
@@ -118,7 +118,7 @@ internal sealed partial class ChainWalker
             return new ChainWalk(
                 WalkOutcome.Root,
                 new RootIdentity(name, IdentityKinds.Human, IdentitySources.IdentityCenter),
-                [Hop(node, null, EvidenceWords.IdentityCenter) with { Label = label }]);
+                Link(node, null, EvidenceWords.IdentityCenter, label: label));
         }
 
         if (!reserved || node.SessionName is null)
@@ -135,6 +135,6 @@ internal sealed partial class ChainWalker
         return new ChainWalk(
             WalkOutcome.Root,
             new RootIdentity(node.SessionName, IdentityKinds.Human, IdentitySources.IdentityCenter),
-            [Hop(node, credentials.Issuance, EvidenceWords.IdentityCenter)]);
+            Link(node, credentials.Issuance, EvidenceWords.IdentityCenter));
     }
 }

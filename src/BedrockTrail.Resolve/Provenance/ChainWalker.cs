@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using BedrockTrail.Lake;
 using BedrockTrail.Resolve.Credentials;
 using BedrockTrail.Resolve.IdentityCenter;
+using BedrockTrail.Resolve.Sessions;
 
 namespace BedrockTrail.Resolve.Provenance;
 
@@ -16,27 +17,40 @@ internal sealed partial class ChainWalker
     private readonly IReadOnlySet<string> _ingested;
     private readonly IdentityCenterDirectory _directory;
     private readonly int _maxDepth;
-    private readonly IReadOnlyDictionary<string, PrincipalNode> _sessionNodes;
-    /// <summary>Marks a key whose walk has started and not finished (a different instance from every real walk).</summary>
-    private static readonly ChainWalk InProgress = new(WalkOutcome.Cut, null, []);
+    private readonly bool _buildHops;
+    private readonly IReadOnlyDictionary<string, ObservedSession> _sessions;
+    /// <summary>Marks a key whose walk has started and not finished (its hop is a different instance from every real walk's).</summary>
+    private static readonly ChainWalk InProgress = new(WalkOutcome.Cut, null, HopLink.Light("in-progress", null, null, null, null, EvidenceWords.MissingIssuer));
 
     private readonly Dictionary<string, ChainWalk> _memo;
-    private readonly ChainWalk?[] _walkByIssuance;
+    /// <summary>Walks by issuance ordinal; default (no hops) = not walked yet.</summary>
+    private readonly ChainWalk[] _walkByIssuance;
 
-    public ChainWalker(IssuerLookup lookup, IReadOnlySet<string> ingested, IReadOnlyDictionary<string, PrincipalNode> sessionNodes, ResolverOptions options)
+    public ChainWalker(IssuerLookup lookup, IReadOnlySet<string> ingested, IReadOnlyDictionary<string, ObservedSession> sessions, ResolverOptions options)
     {
         // Keys one call issued are remembered per issuance; the table holds the rest (IAM users' keys, sessions
         // whose issuer was not ingested, keys two calls claim).
-        _walkByIssuance = new ChainWalk?[lookup.IssuanceCount];
+        _walkByIssuance = new ChainWalk[lookup.IssuanceCount];
         _memo = new Dictionary<string, ChainWalk>(StringComparer.Ordinal);
         _lookup = lookup;
         _ingested = ingested;
-        _sessionNodes = sessionNodes;
+        _sessions = sessions;
         _directory = options.Directory;
         _maxDepth = options.MaxDepth;
+        _buildHops = options.BuildHops;
     }
 
-    public ChainWalk Walk(PrincipalNode node) => WalkNode(node, depth: 0);
+    /// <summary>The session being walked: its own node needs no enriching from itself.</summary>
+    private ObservedSession? _walking;
+
+    public ChainWalk Walk(ObservedSession session)
+    {
+        // The node is made here and dropped after the walk: only the hops it yields are kept.
+        _walking = session;
+        return WalkNode(PrincipalNode.From(session), depth: 0);
+    }
+
+    private static bool IsInProgress(ChainWalk walk) => ReferenceEquals(walk.Last, InProgress.Last);
 
     private ChainWalk WalkNode(PrincipalNode node, int depth)
     {
@@ -58,13 +72,13 @@ internal sealed partial class ChainWalker
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_memo, key, out var seen);
         if (seen)
         {
-            return ReferenceEquals(slot, InProgress) ? Cut(node, null, EvidenceWords.MissingIssuer) : slot!;
+            return IsInProgress(slot) ? Cut(node, null, EvidenceWords.MissingIssuer) : slot;
         }
 
         slot = InProgress;
         try
         {
-            var walk = OnBehalfOf(Enrich(node, key), depth);
+            var walk = OnBehalfOf(Enrich(node, key, depth), depth);
 
             // Looked up again: the walks above added keys, which may have moved the table.
             _memo[key] = walk;
@@ -81,21 +95,21 @@ internal sealed partial class ChainWalker
     private ChainWalk WalkIssued(PrincipalNode node, string key, int issuance, int depth)
     {
         var known = _walkByIssuance[issuance];
-        if (known is not null)
+        if (known.Last is not null)
         {
-            return ReferenceEquals(known, InProgress) ? Cut(node, null, EvidenceWords.MissingIssuer) : known;
+            return IsInProgress(known) ? Cut(node, null, EvidenceWords.MissingIssuer) : known;
         }
 
         _walkByIssuance[issuance] = InProgress;
         try
         {
-            var walk = OnBehalfOf(Enrich(node, key), depth);
+            var walk = OnBehalfOf(Enrich(node, key, depth), depth);
             _walkByIssuance[issuance] = walk;
             return walk;
         }
         catch
         {
-            _walkByIssuance[issuance] = null;
+            _walkByIssuance[issuance] = default;
             throw;
         }
     }
@@ -113,14 +127,13 @@ internal sealed partial class ChainWalker
             return walk;
         }
 
-        var top = walk.Hops[^1];
         var name = IdentityCenterRoles.IsReservedRole(node.RoleArn) && node.SessionName is not null
             ? node.SessionName
             : _directory.NameOrId(node.OnBehalfOfUserId);
         return new ChainWalk(
             WalkOutcome.Root,
             new RootIdentity(name, IdentityKinds.Human, IdentitySources.IdentityCenter),
-            [top with { LinkEvidence = EvidenceWords.IdentityCenter }]);
+            walk.Last.With(above: null, EvidenceWords.IdentityCenter));
     }
 
     private ChainWalk Compute(PrincipalNode node, int depth)
@@ -157,56 +170,53 @@ internal sealed partial class ChainWalker
     private ChainWalk FromIssuance(PrincipalNode node, IssuerMatch match, int depth)
     {
         var issuance = match.Issuance!;
-        var hop = Hop(node, issuance, match.Evidence);
         if (FederationRoots.Classify(issuance, node, _directory) is { } root)
         {
-            return new ChainWalk(WalkOutcome.Root, root, [hop]);
+            return new ChainWalk(WalkOutcome.Root, root, Link(node, issuance, match.Evidence));
         }
 
         var parent = PrincipalNode.CallerOf(issuance);
         if (!parent.HasAnything)
         {
-            return new ChainWalk(WalkOutcome.Cut, null, [hop with { LinkEvidence = EvidenceWords.MissingIssuer }]);
+            return new ChainWalk(WalkOutcome.Cut, null, Link(node, issuance, EvidenceWords.MissingIssuer));
         }
 
         var above = WalkNode(parent, depth + 1);
-        return Extend(above, issuance, hop);
+        return new ChainWalk(above.Outcome, above.Root, Link(node, issuance, match.Evidence, above: ParentLink(above, issuance)));
     }
 
-    /// <summary>Appends a hop under a parent's walk; the parent's hop shows the issuing call it made for this one.</summary>
-    private static ChainWalk Extend(ChainWalk above, CredentialIssuance issuance, ChainHop hop)
+    /// <summary>
+    /// The parent's hop as this chain shows it: with the issuing call it made for this hop. A parent first walked
+    /// from this very call already shows it; only a shared parent needs a copy (and only trace shows those fields).
+    /// </summary>
+    private static HopLink ParentLink(ChainWalk above, CredentialIssuance issuance)
     {
-        var parentHops = above.Hops;
-        var hops = new ChainHop[parentHops.Count + 1];
-        for (var i = 0; i < parentHops.Count; i++)
+        var parent = above.Last;
+        if (parent.Full is not { } top)
         {
-            hops[i] = parentHops[i];
+            return parent;
         }
 
-        if (parentHops.Count > 0)
+        var e = issuance.Primary;
+        if (top.ActedAt != e.EventTime || !string.Equals(top.SourceIp, e.SourceIp, StringComparison.Ordinal)
+            || !string.Equals(top.UserAgent, e.UserAgent, StringComparison.Ordinal))
         {
-            // A parent first walked from this very call already shows it; only a shared parent needs a copy.
-            var e = issuance.Primary;
-            var top = hops[^2];
-            if (top.ActedAt != e.EventTime || !string.Equals(top.SourceIp, e.SourceIp, StringComparison.Ordinal)
-                || !string.Equals(top.UserAgent, e.UserAgent, StringComparison.Ordinal))
-            {
-                hops[^2] = top with { ActedAt = e.EventTime, SourceIp = e.SourceIp, UserAgent = e.UserAgent };
-            }
+            return parent.WithFull(top with { ActedAt = e.EventTime, SourceIp = e.SourceIp, UserAgent = e.UserAgent });
         }
 
-        hops[^1] = hop;
-        return above with { Hops = hops };
+        return parent;
     }
 
     // Fill what a caller description lacks (e.g. creationDate) from the same key's Bedrock session.
-    private PrincipalNode Enrich(PrincipalNode node, string key)
+    private PrincipalNode Enrich(PrincipalNode node, string key, int depth)
     {
-        if (!_sessionNodes.TryGetValue(key, out var seen) || ReferenceEquals(seen, node))
+        // Depth 0 is the walked session's own node; above it are callers of issuing calls, never a session's node.
+        if (!_sessions.TryGetValue(key, out var session) || (depth == 0 && ReferenceEquals(session, _walking)))
         {
             return node;
         }
 
+        var seen = PrincipalNode.From(session);
         return node with
         {
             Type = node.Type ?? seen.Type,
@@ -244,6 +254,18 @@ internal sealed partial class ChainWalker
         LinkEvidence = evidence,
     };
 
-    private static ChainWalk Cut(PrincipalNode node, CredentialIssuance? issuance, string evidence) =>
-        new(WalkOutcome.Cut, null, [Hop(node, issuance, evidence)]);
+    /// <summary>A hop linked under <paramref name="above"/>: the full hop in trace mode, only what rows read otherwise.</summary>
+    private HopLink Link(PrincipalNode node, CredentialIssuance? issuance, string evidence, string? label = null, HopLink? above = null)
+    {
+        if (_buildHops)
+        {
+            var hop = Hop(node, issuance, evidence);
+            return HopLink.From(label is null ? hop : hop with { Label = label }, node.SessionIssuerArn, keepFull: true, above);
+        }
+
+        return HopLink.Light(label ?? node.Label, node.Arn, node.SessionIssuerArn, node.AccountId, node.SourceIdentity ?? issuance?.SourceIdentity, evidence, above);
+    }
+
+    private ChainWalk Cut(PrincipalNode node, CredentialIssuance? issuance, string evidence) =>
+        new(WalkOutcome.Cut, null, Link(node, issuance, evidence));
 }

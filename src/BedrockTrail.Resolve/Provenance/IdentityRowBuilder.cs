@@ -7,13 +7,27 @@ namespace BedrockTrail.Resolve.Provenance;
 /// Turns a walk into the <c>identities</c> row under the fixed conventions: chain = the identity, then each hop's
 /// principal top-down (the identity is not repeated when it is the top hop itself); one evidence word per link.
 /// </summary>
-internal static class IdentityRowBuilder
+internal sealed class IdentityRowBuilder
 {
-    public static IdentityRow Build(ObservedSession session, ChainWalk walk)
+    private readonly SharedLists _lists = new();
+
+    public IdentityRow Build(ObservedSession session, ChainWalk walk)
     {
-        var hops = walk.Hops;
-        var top = hops[0];
-        var sourceIdentity = FirstSourceIdentity(hops) ?? session.SourceIdentity;
+        var last = walk.Last;
+        var top = last.Top;
+        var count = last.Count;
+
+        // One pass bottom-up; "first" top-down is the last one met going up.
+        string? sourceIdentityOnChain = null;
+        for (var link = last; link is not null; link = link.Above)
+        {
+            if (!string.IsNullOrEmpty(link.SourceIdentity))
+            {
+                sourceIdentityOnChain = link.SourceIdentity;
+            }
+        }
+
+        var sourceIdentity = sourceIdentityOnChain ?? session.SourceIdentity;
         var firstWord = top.LinkEvidence;
 
         string identity;
@@ -49,10 +63,10 @@ internal static class IdentityRowBuilder
                 }
                 else
                 {
-                    identity = FirstRoleArn(hops) ?? top.Arn ?? top.Label;
+                    identity = FirstRoleArn(last) ?? top.Arn ?? top.Label;
                     kind = IdentityKinds.Unresolved;
                     source = null;
-                    status = hops.Count > 1 || walk.Ambiguous ? ResolutionStatuses.Partial : ResolutionStatuses.Unresolved;
+                    status = count > 1 || walk.Ambiguous ? ResolutionStatuses.Partial : ResolutionStatuses.Unresolved;
                 }
 
                 break;
@@ -61,25 +75,33 @@ internal static class IdentityRowBuilder
         // The identity heads the chain unless it is the top principal itself; then that principal's own word
         // ("user-identity") is not a link and is left out (unless it is the only word).
         var withIdentity = !string.Equals(identity, top.Label, StringComparison.Ordinal);
-        var skipFirstWord = !withIdentity && hops.Count > 1;
-        var chain = new string[hops.Count + (withIdentity ? 1 : 0)];
-        var words = new string[hops.Count - (skipFirstWord ? 1 : 0)];
-        var c = 0;
+        var skipFirstWord = !withIdentity && count > 1;
+        var chain = new string[count + (withIdentity ? 1 : 0)];
+        var words = _lists.Scratch(count - (skipFirstWord ? 1 : 0));
         if (withIdentity)
         {
-            chain[c++] = identity;
+            chain[0] = identity;
         }
 
-        var w = 0;
-        for (var i = 0; i < hops.Count; i++)
+        // Filled from the bottom: hop i (top-down) is at chain[c0 + i] and words[i - skip].
+        var c0 = withIdentity ? 1 : 0;
+        var skip = skipFirstWord ? 1 : 0;
+        var i = count - 1;
+        for (var link = last; link is not null; link = link.Above, i--)
         {
-            chain[c++] = hops[i].Label;
-            if (i > 0 || !skipFirstWord)
+            chain[c0 + i] = link.Label;
+            if (i > 0)
             {
-                words[w++] = i == 0 ? firstWord : hops[i].LinkEvidence;
+                words[i - skip] = link.LinkEvidence;
+            }
+            else if (!skipFirstWord)
+            {
+                words[0] = firstWord;
             }
         }
 
+        var evidence = StringPool.Join("; ", words);
+        words = _lists.Share(words);
         var accessKey = session.AccessKeyId;
         var apiKey = walk.Root?.BedrockApiKey == true;
         return new IdentityRow
@@ -94,9 +116,9 @@ internal static class IdentityRowBuilder
             IdentitySource = source,
             Chain = chain,
             Hops = chain.Length - 1,
-            ChainAccounts = DistinctAccounts(hops),
+            ChainAccounts = _lists.Share(DistinctAccounts(last)),
             Status = status,
-            Evidence = StringPool.Join("; ", words),
+            Evidence = evidence,
             LinkEvidence = words,
             SourceIdentity = sourceIdentity,
             LongTermCredential = apiKey || (accessKey is not null && accessKey.StartsWith("AKIA", StringComparison.Ordinal)),
@@ -104,66 +126,55 @@ internal static class IdentityRowBuilder
         };
     }
 
-    private static string? FirstRoleArn(IReadOnlyList<ChainHop> hops)
+    /// <summary>The first role on the chain, top-down (the last one met going up).</summary>
+    private static string? FirstRoleArn(HopLink last)
     {
-        foreach (var hop in hops)
+        string? first = null;
+        for (var link = last; link is not null; link = link.Above)
         {
-            if (hop.RoleArn is not null)
-            {
-                return hop.RoleArn;
-            }
+            first = link.RoleArn ?? first;
         }
 
-        return null;
+        return first;
     }
 
-    /// <summary>The hops' accounts, first occurrence order, without repeats (chains are a handful of hops long).</summary>
-    private static string[] DistinctAccounts(IReadOnlyList<ChainHop> hops)
+    /// <summary>The hops' accounts, first occurrence top-down, without repeats (chains are a handful of hops long).</summary>
+    private string[] DistinctAccounts(HopLink last)
     {
-        Span<bool> first = hops.Count <= 64 ? stackalloc bool[hops.Count] : new bool[hops.Count];
         var count = 0;
-        for (var i = 0; i < hops.Count; i++)
+        for (var link = last; link is not null; link = link.Above)
         {
-            first[i] = hops[i].AccountId is { } account && !SeenBefore(hops, i, account);
-            count += first[i] ? 1 : 0;
+            count += FirstOnChain(link) ? 1 : 0;
         }
 
-        var accounts = new string[count];
-        var at = 0;
-        for (var i = 0; i < hops.Count; i++)
+        var accounts = _lists.Scratch(count);
+        for (var link = last; link is not null; link = link.Above)
         {
-            if (first[i])
+            if (FirstOnChain(link))
             {
-                accounts[at++] = hops[i].AccountId!;
+                accounts[--count] = link.AccountId!;
             }
         }
 
         return accounts;
     }
 
-    private static bool SeenBefore(IReadOnlyList<ChainHop> hops, int index, string account)
+    /// <summary>Whether the link has an account no hop above it has (its first occurrence, reading top-down).</summary>
+    private static bool FirstOnChain(HopLink link)
     {
-        for (var i = 0; i < index; i++)
+        if (link.AccountId is not { } account)
         {
-            if (string.Equals(hops[i].AccountId, account, StringComparison.Ordinal))
+            return false;
+        }
+
+        for (var above = link.Above; above is not null; above = above.Above)
+        {
+            if (string.Equals(above.AccountId, account, StringComparison.Ordinal))
             {
-                return true;
+                return false;
             }
         }
 
-        return false;
-    }
-
-    private static string? FirstSourceIdentity(IReadOnlyList<ChainHop> hops)
-    {
-        foreach (var hop in hops)
-        {
-            if (!string.IsNullOrEmpty(hop.SourceIdentity))
-            {
-                return hop.SourceIdentity;
-            }
-        }
-
-        return null;
+        return true;
     }
 }

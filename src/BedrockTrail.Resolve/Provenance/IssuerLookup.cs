@@ -1,5 +1,7 @@
 using BedrockTrail.Resolve.Credentials;
 
+using BedrockTrail.Resolve.Sessions;
+
 namespace BedrockTrail.Resolve.Provenance;
 
 /// <summary>
@@ -12,7 +14,7 @@ namespace BedrockTrail.Resolve.Provenance;
 /// A key is "claimed" when some credential event's caller used it or a Bedrock session carries it; both sets exist
 /// already (the index's caller keys, the sessions by key), so they are asked in turn rather than copied into one.
 /// </remarks>
-internal sealed class IssuerLookup(CredentialIndex index, IReadOnlyDictionary<string, PrincipalNode> sessionKeys, TimeSpan tolerance)
+internal sealed class IssuerLookup(CredentialIndex index, IReadOnlyDictionary<string, ObservedSession> sessionKeys, TimeSpan tolerance)
 {
     private string? _lastKey;
     private IssuanceList _lastByKey;

@@ -27,8 +27,10 @@ internal sealed record PrincipalNode
     public string? UserAgent { get; init; }
 
     /// <summary>The role the session belongs to: the session issuer, else read from the assumed-role ARN.</summary>
-    public string? RoleArn =>
-        SessionIssuerArn is { } issuer && issuer.Contains(":role/", StringComparison.Ordinal) ? issuer : Arns.RoleOfAssumedRole(Arn);
+    public string? RoleArn => RoleOf(SessionIssuerArn, Arn);
+
+    public static string? RoleOf(string? sessionIssuerArn, string? arn) =>
+        sessionIssuerArn is { } issuer && issuer.Contains(":role/", StringComparison.Ordinal) ? issuer : Arns.RoleOfAssumedRole(arn);
 
     public bool HasAnything => !string.IsNullOrEmpty(Type) || !string.IsNullOrEmpty(Arn) || !string.IsNullOrEmpty(PrincipalId)
         || !string.IsNullOrEmpty(AccessKeyId) || !string.IsNullOrEmpty(InvokedBy);

@@ -24,19 +24,15 @@ public static class ProvenanceResolver
             throw new ArgumentException(string.Join("; ", problems), nameof(options));
         }
 
-        var sessionNodes = new Dictionary<string, PrincipalNode>(sessions.Count, StringComparer.Ordinal);
-        var nodes = new PrincipalNode[sessions.Count];
+        var byKey = new Dictionary<string, ObservedSession>(sessions.Count, StringComparer.Ordinal);
         var ingested = options.IngestedAccounts is { } explicitAccounts
             ? new HashSet<string>(explicitAccounts, StringComparer.Ordinal)
             : new HashSet<string>(index.Accounts, StringComparer.Ordinal);
-        var n = 0;
         foreach (var session in sessions)
         {
-            var node = PrincipalNode.From(session);
-            nodes[n++] = node;
             if (session.AccessKeyId is { Length: > 0 } key)
             {
-                sessionNodes.TryAdd(key, node);
+                byKey.TryAdd(key, session);
             }
 
             if (options.IngestedAccounts is null && session.AccountId is { Length: > 0 } account)
@@ -45,13 +41,13 @@ public static class ProvenanceResolver
             }
         }
 
-        var walker = new ChainWalker(new IssuerLookup(index, sessionNodes, options.ConsoleLinkTolerance), ingested, sessionNodes, options);
+        var walker = new ChainWalker(new IssuerLookup(index, byKey, options.ConsoleLinkTolerance), ingested, byKey, options);
+        var rows = new IdentityRowBuilder();
         var results = new List<SessionResolution>(sessions.Count);
-        var i = 0;
         foreach (var session in sessions)
         {
-            var walk = walker.Walk(nodes[i++]);
-            results.Add(new SessionResolution(IdentityRowBuilder.Build(session, walk), walk.Hops, session));
+            var walk = walker.Walk(session);
+            results.Add(new SessionResolution(rows.Build(session, walk), walk.Hops, session));
         }
 
         return results;

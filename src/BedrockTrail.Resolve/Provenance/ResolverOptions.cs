@@ -19,6 +19,13 @@ public sealed record ResolverOptions
 
     public IdentityCenterDirectory Directory { get; init; } = IdentityCenterDirectory.Empty;
 
+    /// <summary>
+    /// Whether results carry the full hops (<see cref="SessionResolution.Hops"/>) that <c>trace</c> renders. Bulk
+    /// resolution only writes rows, and the hops are most of the memory a million sessions take; rows are the same
+    /// either way.
+    /// </summary>
+    public bool BuildHops { get; init; } = true;
+
     public static ResolverOptions Default { get; } = new();
 
     /// <summary>Checks the values; a reason per problem, empty when valid.</summary>

@@ -67,9 +67,10 @@ public sealed record ObservedSession
         }
 
         var sessions = new List<ObservedSession>(groups.Count);
+        var oneCallOf = new Dictionary<string, ModelCountMap>(StringComparer.Ordinal);
         foreach (var (key, group) in groups)
         {
-            sessions.Add(group.All is { } list ? FromCalls(key, list) : FromCall(key, group.First));
+            sessions.Add(group.All is { } list ? FromCalls(key, list) : FromCall(key, group.First, oneCallOf));
         }
 
         sessions.Sort((a, b) => string.CompareOrdinal(a.SessionKey, b.SessionKey));
@@ -87,7 +88,11 @@ public sealed record ObservedSession
     }
 
     /// <summary>A session of one call: what <see cref="FromCalls"/> gives for a list of one, without the list.</summary>
-    private static ObservedSession FromCall(string key, BedrockCall call) => new()
+    /// <remarks>
+    /// The read-only "one call of model M" count is shared by every such session (one per model seen), not made per
+    /// session: a million one-call sessions would keep a million identical maps alive.
+    /// </remarks>
+    private static ObservedSession FromCall(string key, BedrockCall call, Dictionary<string, ModelCountMap> oneCallOf) => new()
     {
         SessionKey = key,
         AccessKeyId = NullIfEmpty(call.AccessKeyId),
@@ -113,7 +118,7 @@ public sealed record ObservedSession
         FirstSeen = call.EventTime,
         LastSeen = call.EventTime,
         CallCount = 1,
-        ModelCounts = ModelCountMap.One(call.ModelId ?? call.EventName),
+        ModelCounts = OneCallOf(call.ModelId ?? call.EventName, oneCallOf),
     };
 
     private static ObservedSession FromCalls(string key, List<BedrockCall> list)
@@ -168,6 +173,12 @@ public sealed record ObservedSession
         }
 
         return null;
+    }
+
+    private static ModelCountMap OneCallOf(string model, Dictionary<string, ModelCountMap> shared)
+    {
+        ref var map = ref CollectionsMarshal.GetValueRefOrAddDefault(shared, model, out _);
+        return map ??= ModelCountMap.One(model);
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

@@ -46,6 +46,23 @@ public sealed class ProvenanceResolverPropertyTests
         Assert.Equal(first, second);
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(77)]
+    [InlineData(4242)]
+    public void Resolve_WithoutHops_GivesTheSameRowsAsWithHops(int seed)
+    {
+        // Given random chains (shared parents, colliding names), resolved as trace does and as bulk resolution does
+        var g = RandomChains.Generate(seed, chains: 300);
+        var withHops = ProvenanceResolver.Resolve(g.Calls, g.Events, ResolverOptions.Default);
+        var rowsOnly = ProvenanceResolver.Resolve(g.Calls, g.Events, ResolverOptions.Default with { BuildHops = false });
+
+        // Then the rows are identical field by field, only trace's mode carries hops, and they match the chain
+        Assert.Equal(withHops.Select(r => RowText.Of(r.Row)), rowsOnly.Select(r => RowText.Of(r.Row)));
+        Assert.All(rowsOnly, r => Assert.Empty(r.Hops));
+        Assert.All(withHops, r => Assert.Equal(r.Row.Chain.TakeLast(r.Hops.Count), r.Hops.Select(h => h.Label)));
+    }
+
     private static string Describe(IdentityRow row) =>
         string.Join("|", row.SessionKey, row.Identity, row.IdentityKind, row.Status, row.Evidence, string.Join(">", row.Chain));
 }
