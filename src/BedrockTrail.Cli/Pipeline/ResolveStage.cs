@@ -5,7 +5,6 @@ using BedrockTrail.Query.Rows;
 using BedrockTrail.Resolve.Credentials;
 using BedrockTrail.Resolve.IdentityCenter;
 using BedrockTrail.Resolve.Provenance;
-using BedrockTrail.Resolve.Sessions;
 
 namespace BedrockTrail.Cli.Pipeline;
 
@@ -29,42 +28,12 @@ internal static class ResolveStage
         using var database = LakeDatabase.Open(lake);
 
         // DuckDB aggregates the calls (one row per session, not per call) and reads only the columns resolution uses.
-        var sessions = SessionSummaryReader.Read(database, callFilter).Select(Observed).ToArray();
+        var sessions = ObservedSessionReader.Read(database, callFilter).ToArray();
         Array.Sort(sessions, static (a, b) => string.CompareOrdinal(a.SessionKey, b.SessionKey));
         var index = CredentialIndex.Build(LakeRowReader.CredentialEventsForResolution(database));
         var options = ResolverOptions.Default with { Directory = directory, BuildHops = buildHops };
         return ProvenanceResolver.Resolve(sessions, index, options);
     }
-
-    /// <summary>The session as <see cref="ObservedSession.Aggregate"/> would have built it from the same calls.</summary>
-    internal static ObservedSession Observed(SessionSummary s) => new()
-    {
-        SessionKey = s.SessionKey,
-        AccessKeyId = s.AccessKeyId,
-        AccountId = s.AccountId,
-        PrincipalType = s.PrincipalType,
-        PrincipalId = s.PrincipalId,
-        PrincipalArn = s.PrincipalArn,
-        PrincipalAccountId = s.PrincipalAccountId,
-        UserName = s.UserName,
-        SessionIssuerType = s.SessionIssuerType,
-        SessionIssuerArn = s.SessionIssuerArn,
-        SessionName = s.SessionName,
-        SessionCreated = s.SessionCreated,
-        SourceIdentity = s.SourceIdentity,
-        OnBehalfOfUserId = s.OnBehalfOfUserId,
-        IdentityStoreArn = s.IdentityStoreArn,
-        InvokedBy = s.InvokedBy,
-        Ec2RoleDelivery = s.Ec2RoleDelivery,
-        InScopeOf = s.InScopeOf,
-        CallWithBearerToken = s.CallWithBearerToken,
-        SourceIp = s.SourceIp,
-        UserAgent = s.UserAgent,
-        FirstSeen = s.FirstSeen,
-        LastSeen = s.LastSeen,
-        CallCount = s.CallCount,
-        ModelCounts = ObservedSession.ModelCountsFrom(s.ModelCounts),
-    };
 
     public static IdentityCenterDirectory LoadDirectory(string? path)
     {

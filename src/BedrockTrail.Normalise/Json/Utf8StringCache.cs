@@ -15,13 +15,13 @@ internal sealed class Utf8StringCache
     private const int MaxRawLength = 256;
 
     [ThreadStatic]
-    private static Utf8StringCache? t_current;
+    private static Utf8StringCache? _current;
 
     private readonly byte[]?[] _raw = new byte[Slots][];
     private readonly string?[] _text = new string[Slots];
 
     /// <summary>The calling thread's cache; decoding is synchronous, so a record never sees another thread's.</summary>
-    public static Utf8StringCache Current => t_current ??= new Utf8StringCache();
+    public static Utf8StringCache Current => _current ??= new Utf8StringCache();
 
     /// <summary>The value of a JSON string, as <see cref="JsonElement.GetString"/> would give it.</summary>
     public string GetString(JsonElement value)

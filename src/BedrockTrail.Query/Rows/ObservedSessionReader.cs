@@ -1,14 +1,16 @@
+using BedrockTrail.Resolve.Sessions;
+
 namespace BedrockTrail.Query.Rows;
 
 /// <summary>
-/// Aggregates <c>bedrock_calls</c> into one <see cref="SessionSummary"/> per session inside DuckDB, so that a lake of
-/// millions of calls costs the resolver one row per session. Mirrors ObservedSession.Aggregate: calls are ranked by
+/// Aggregates <c>bedrock_calls</c> into one <see cref="ObservedSession"/> per session inside DuckDB, so that a lake of
+/// millions of calls costs the resolver one row per session. Gives what <see cref="ObservedSession.Aggregate"/> gives from the same calls: calls are ranked by
 /// event time then event id (missing times and ids read as the C# reader gives them: the minimum time, the empty
 /// string), and each field is the value of the best-ranked call where it is neither null nor empty.
 /// </summary>
-public static class SessionSummaryReader
+public static class ObservedSessionReader
 {
-    /// <summary>Identity fields taken from the earliest call that has them: column name, in <see cref="SessionSummary"/> order.</summary>
+    /// <summary>Identity fields taken from the earliest call that has them: column name, in <see cref="ObservedSession"/> order.</summary>
     private static readonly string[] FirstTextColumns =
     [
         "access_key_id", "account_id", "principal_type", "principal_id", "principal_arn", "principal_account_id", "user_name",
@@ -16,7 +18,7 @@ public static class SessionSummaryReader
         "identity_store_arn", "invoked_by", "ec2_role_delivery", "in_scope_of", "source_ip", "user_agent",
     ];
 
-    public static IReadOnlyList<SessionSummary> Read(LakeDatabase database, string where = "true")
+    public static IReadOnlyList<ObservedSession> Read(LakeDatabase database, string where = "true")
     {
         ArgumentNullException.ThrowIfNull(database);
         var models = ModelCounts(database, where);
@@ -36,7 +38,7 @@ public static class SessionSummaryReader
                    arg_min(event_time, call_order) AS first_seen, arg_max(event_time, call_order) AS last_seen, count(*) AS call_count
             FROM calls GROUP BY session_key
             """;
-        var sessions = new List<SessionSummary>(models.Count);
+        var sessions = new List<ObservedSession>(models.Count);
         ColumnReader? columns = null;
         int[] ordinals = [];
         foreach (var summary in database.Read(sql, reader =>
@@ -51,7 +53,7 @@ public static class SessionSummaryReader
             var c = columns;
             string? Text(int field) => c.Text(ordinals[field]);
             var key = c.RequiredText("session_key");
-            return new SessionSummary
+            return new ObservedSession
             {
                 SessionKey = key,
                 AccessKeyId = Text(0),
@@ -77,7 +79,7 @@ public static class SessionSummaryReader
                 FirstSeen = c.Time("first_seen") ?? default,
                 LastSeen = c.Time("last_seen") ?? default,
                 CallCount = (int)(c.Number("call_count") ?? 0),
-                ModelCounts = models.TryGetValue(key, out var counts) ? counts : [],
+                ModelCounts = ObservedSession.ModelCountsFrom(models.TryGetValue(key, out var counts) ? counts : []),
             };
         }))
         {

@@ -1,19 +1,17 @@
 using System.Globalization;
-using BedrockTrail.Cli.Pipeline;
 using BedrockTrail.Lake;
 using BedrockTrail.Normalise.LakeWriting;
-using BedrockTrail.Query;
 using BedrockTrail.Query.Rows;
 using BedrockTrail.Resolve.Sessions;
 using BedrockTrail.TestSupport;
 
-namespace BedrockTrail.Cli.Tests.Pipeline;
+namespace BedrockTrail.Query.Tests.Rows;
 
 /// <summary>
 /// The resolver's lake loader aggregates sessions in DuckDB; it must give exactly what
 /// <see cref="ObservedSession.Aggregate"/> gives from the same calls read one by one.
 /// </summary>
-public sealed class SessionSummaryEquivalenceTests
+public sealed class ObservedSessionReaderTests
 {
     private static readonly DateTime Start = new(2025, 3, 3, 9, 0, 0, DateTimeKind.Utc);
 
@@ -38,7 +36,7 @@ public sealed class SessionSummaryEquivalenceTests
         // When the sessions are aggregated call by call and in DuckDB
         using var database = LakeDatabase.Open(lake);
         var expected = ObservedSession.Aggregate(LakeRowReader.BedrockCalls(database, where));
-        var actual = SessionSummaryReader.Read(database, where).Select(ResolveStage.Observed)
+        var actual = ObservedSessionReader.Read(database, where)
             .OrderBy(s => s.SessionKey, StringComparer.Ordinal).ToList();
 
         // Then every session and every field is the same
