@@ -72,9 +72,9 @@ public sealed class SyntheticTruthTests
         await CliRunner.RunAsync("ingest", "--source", folder.Sub("trail"), "--lake", lake);
 
         var totals = await CliRunner.RunAsync("query", "--lake", lake, "--format", "csv",
-            "SELECT (SELECT count(*) FROM bedrock_calls) calls, (SELECT count(*) FROM credential_events) creds, (SELECT count(*) FROM invocation_logs) logs, (SELECT sum(input_tokens) FROM invocation_logs) input_sum, (SELECT sum(output_tokens) FROM invocation_logs) output_sum");
+            "SELECT (SELECT count(*) FROM bedrock_calls) calls, (SELECT count(*) FROM invocations) invocations, (SELECT count(DISTINCT event_id) FROM invocations) distinct_invocations, (SELECT count(*) FROM credential_events) creds, (SELECT count(*) FROM invocation_logs) logs, (SELECT sum(input_tokens) FROM invocation_logs) input_sum, (SELECT sum(output_tokens) FROM invocation_logs) output_sum");
 
         var t = truth.Totals;
-        Assert.Equal($"calls,creds,logs,input_sum,output_sum\n{t.BedrockCalls},{t.CredentialEvents},{t.InvocationLogRecords},{t.InputTokens},{t.OutputTokens}\n", totals.Out);
+        Assert.Equal($"calls,invocations,distinct_invocations,creds,logs,input_sum,output_sum\n{t.BedrockCalls},{t.BedrockCalls},{t.BedrockCalls},{t.CredentialEvents},{t.InvocationLogRecords},{t.InputTokens},{t.OutputTokens}\n", totals.Out);
     }
 }
