@@ -21,7 +21,8 @@ internal static class BenchRun
 
         var report = new BenchReport();
 
-        var (decompressed, decompressElapsed) = DecompressionLimit.Run(corpus);
+        // Best of three: the first pass also warms the page cache, and a shared machine makes any single pass noisy.
+        var (decompressed, decompressElapsed) = Enumerable.Range(0, 3).Select(_ => DecompressionLimit.Run(corpus)).MinBy(r => r.Elapsed);
         var limit = decompressed / decompressElapsed.TotalSeconds;
         report.Add("decompression limit (all cores)", $"{decompressed / 1e6:N0} MB of JSON in {decompressElapsed.TotalSeconds:N2} s = {limit / 1e6:N0} MB/s", "reference");
 
