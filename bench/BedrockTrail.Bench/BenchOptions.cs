@@ -14,6 +14,9 @@ internal sealed record BenchOptions
     public bool OnlyResolve { get; init; }
     public bool OnlyGenerate { get; init; }
 
+    /// <summary>The command to measure: a native executable (`make publish`) or a dll run by dotnet; default the dll beside the bench.</summary>
+    public string? Cli { get; init; }
+
     public static BenchOptions Parse(string[] args)
     {
         var options = new BenchOptions();
@@ -30,7 +33,8 @@ internal sealed record BenchOptions
                 "--generate-demo" => options with { GenerateDemo = Next() },
                 "--only-resolve" => options with { OnlyResolve = true },
                 "--only-generate" => options with { OnlyGenerate = true },
-                _ => throw new ArgumentException($"unknown option {args[i]}; options: --work DIR --events N --runs K --no-s3 --resolve-sessions N --only-resolve --only-generate --generate-demo DIR"),
+                "--cli" => options with { Cli = Next() },
+                _ => throw new ArgumentException($"unknown option {args[i]}; options: --work DIR --events N --runs K --no-s3 --resolve-sessions N --only-resolve --only-generate --generate-demo DIR --cli PATH"),
             };
         }
 

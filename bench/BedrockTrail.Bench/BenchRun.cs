@@ -10,7 +10,13 @@ internal static class BenchRun
     public static async Task<int> RunAsync(BenchOptions options, CancellationToken cancellationToken)
     {
         var work = Path.GetFullPath(options.Work);
-        var cli = Path.Combine(AppContext.BaseDirectory, "bedrocktrail.dll");
+        var cli = Path.GetFullPath(options.Cli ?? Path.Combine(AppContext.BaseDirectory, "bedrocktrail.dll"));
+        if (!File.Exists(cli))
+        {
+            throw new FileNotFoundException($"no bedrocktrail at {cli}: run `make publish` (native) or `make build`", cli);
+        }
+
+        Console.Error.WriteLine($"bench: measuring {cli}");
         var corpus = EnsureCorpus(work, options.Events);
         if (options.OnlyGenerate)
         {

@@ -9,10 +9,16 @@ internal static partial class Measure
 {
     public sealed record CliRun(TimeSpan Elapsed, string Error, long DecompressedBytes, long PeakMemoryBytes, long EventsScanned);
 
-    public static CliRun Cli(string cliDll, IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="cli">A native executable, or a dll that dotnet runs.</param>
+    public static CliRun Cli(string cli, IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        start.ArgumentList.Add(cliDll);
+        var isDll = cli.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+        var start = new ProcessStartInfo(isDll ? "dotnet" : cli) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        if (isDll)
+        {
+            start.ArgumentList.Add(cli);
+        }
+
         foreach (var a in args)
         {
             start.ArgumentList.Add(a);
