@@ -45,6 +45,17 @@ public sealed class LakeDatabase : IDisposable
         }
     }
 
+    /// <summary>
+    /// Loads DuckDB's native library and opens and closes an empty database: the first open in a process maps and
+    /// relocates tens of megabytes of native code. Ingest does this while it reads, so that resolution, which must
+    /// wait for the lake's commit, does not pay it afterwards.
+    /// </summary>
+    public static void WarmUp()
+    {
+        using var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+    }
+
     public void Execute(string sql)
     {
         using var command = _connection.CreateCommand();

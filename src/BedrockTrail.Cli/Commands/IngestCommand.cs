@@ -5,6 +5,7 @@ using BedrockTrail.Ingest.Retry;
 using BedrockTrail.Ingest.Sources;
 using BedrockTrail.Lake;
 using BedrockTrail.Normalise.LakeWriting;
+using BedrockTrail.Query;
 
 namespace BedrockTrail.Cli.Commands;
 
@@ -101,9 +102,12 @@ internal static class IngestCommand
     private static async Task<IngestSummary> IngestAndResolveAsync(CliContext context, IngestRequest request, IIngestProgress progress, CancellationToken cancellationToken)
     {
         var retry = new ObjectRetryPolicy(new ObjectRetryOptions(), context.Time);
+        var duckDbLoaded = request.Resolve ? Task.Run(LakeDatabase.WarmUp, cancellationToken) : Task.CompletedTask;
         var summary = await new IngestRun(request, retry, context.Time, progress).ExecuteAsync(cancellationToken).ConfigureAwait(false);
         if (request.Resolve)
         {
+            // A failure to load DuckDB surfaces here, with the same error resolution itself would give.
+            await duckDbLoaded.ConfigureAwait(false);
             var resolved = await ResolveStage.RunAsync(new LakeLayout(request.LakePath), request.IdentityCenterUsersFile, cancellationToken).ConfigureAwait(false);
             summary.SessionsResolved = resolved.Count;
         }

@@ -9,4 +9,7 @@ internal interface IBufferedTable
 
     /// <summary>Writes the partition holding the most buffered rows as a part file.</summary>
     Task FlushLargestAsync(CancellationToken cancellationToken);
+
+    /// <summary>Waits for a part file still being written in the background.</summary>
+    Task DrainAsync();
 }

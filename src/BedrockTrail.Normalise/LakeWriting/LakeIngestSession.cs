@@ -110,9 +110,11 @@ public sealed class LakeIngestSession : IAsyncDisposable
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
-        await _calls.FlushAllAsync(cancellationToken).ConfigureAwait(false);
-        await _credentials.FlushAllAsync(cancellationToken).ConfigureAwait(false);
-        await _invocationLogs.FlushAllAsync(cancellationToken).ConfigureAwait(false);
+        // The tables' last part files are independent of each other: written side by side, on all cores.
+        await Task.WhenAll(
+            _calls.FlushAllAsync(cancellationToken),
+            _credentials.FlushAllAsync(cancellationToken),
+            _invocationLogs.FlushAllAsync(cancellationToken)).ConfigureAwait(false);
         var runFile = LakeLayout.RunFileName(RunId);
         if (_quarantined.Count > 0)
         {
@@ -141,6 +143,11 @@ public sealed class LakeIngestSession : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         // Without a commit the data files of this run are orphans; the next run removes them (see LakeRecovery).
+        // A part file still being written must finish (or fail) before the lock is released. Only the waiting
+        // matters here: a failed write has already failed the commit, and its error is the one reported.
+        IBufferedTable[] tables = [_calls, _credentials, _invocationLogs];
+        await Task.WhenAny(Task.WhenAll(tables.Select(t => t.DrainAsync()))).ConfigureAwait(false);
+
         await _lock.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -20,6 +20,7 @@ internal sealed class PartitionedTableWriter<TRow> : IBufferedTable
     private readonly Dictionary<DateOnly, DedupeKeySet> _seen = [];
     private int _buffered;
     private int _sequence;
+    private Task _writing = Task.CompletedTask;
 
     public PartitionedTableWriter(LakeLayout lake, LakeTable<TRow> table, string runId, int rowsPerFile = ParquetTableFile.DefaultRowGroupSize)
     {
@@ -82,29 +83,54 @@ internal sealed class PartitionedTableWriter<TRow> : IBufferedTable
         }
     }
 
+    /// <summary>Writes every buffered partition (at commit: nothing is held back for memory, so all at once).</summary>
     public async Task FlushAllAsync(CancellationToken cancellationToken)
     {
+        var writes = new List<Task> { _writing };
         foreach (var date in _buffers.Keys.Order().ToList())
         {
-            await FlushAsync(date, cancellationToken).ConfigureAwait(false);
+            if (StartWrite(date, cancellationToken) is { } write)
+            {
+                writes.Add(write);
+            }
         }
+
+        _writing = Task.WhenAll(writes);
+        await DrainAsync().ConfigureAwait(false);
     }
 
     private async Task FlushAsync(DateOnly date, CancellationToken cancellationToken)
     {
+        // The part file is sorted and written on another thread while rows keep arriving: encoding and compressing a
+        // partition takes tens of milliseconds, during which the decoders would otherwise wait on a full channel.
+        // Waiting for the previous write first keeps at most one partition per table in flight.
+        await _writing.ConfigureAwait(false);
+        _writing = StartWrite(date, cancellationToken) ?? Task.CompletedTask;
+    }
+
+    private Task? StartWrite(DateOnly date, CancellationToken cancellationToken)
+    {
         if (!_buffers.Remove(date, out var rows) || rows.Count == 0)
         {
-            return;
+            return null;
         }
 
-        // Sorted by time inside a file so that readers' min/max statistics can skip row groups.
-        rows.Sort((a, b) => _table.PartitionTime!(a).CompareTo(_table.PartitionTime!(b)));
         var path = Path.Combine(_lake.PartitionFolder(_table.Name, date), LakeLayout.PartFileName(_runId, _sequence++));
-        await LakeFiles.WriteAtomicallyAsync(path, _table, rows, cancellationToken).ConfigureAwait(false);
         FilesWritten.Add(path);
         RowsWritten += rows.Count;
         _buffered -= rows.Count;
+        return Task.Run(() => WritePartAsync(path, rows, cancellationToken), cancellationToken);
     }
+
+    private Task WritePartAsync(string path, List<TRow> rows, CancellationToken cancellationToken)
+    {
+        // Sorted by time inside a file so that readers' min/max statistics can skip row groups.
+        rows.Sort((a, b) => _table.PartitionTime!(a).CompareTo(_table.PartitionTime!(b)));
+        return LakeFiles.WriteAtomicallyAsync(path, _table, rows, cancellationToken);
+    }
+
+    /// <summary>Waits for the part file being written, if any; its failure surfaces here.</summary>
+    public Task DrainAsync() => _writing;
 
     /// <summary>Keys already in a partition, read once per partition this run touches (not the whole lake).</summary>
     private async ValueTask<DedupeKeySet> SeenAsync(DateOnly date, CancellationToken cancellationToken)
