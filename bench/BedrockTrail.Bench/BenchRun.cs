@@ -61,8 +61,15 @@ internal static class BenchRun
 
         if (options.S3)
         {
-            var (folderSeconds, s3Seconds) = await S3PathAsync(cli, corpus, work, cancellationToken).ConfigureAwait(false);
-            report.Add("S3 path over s3rver vs folder", $"{s3Seconds:N2} s vs {folderSeconds:N2} s = {s3Seconds / folderSeconds:N2}x", "<= 1.5x");
+            var s3 = await S3PathAsync(cli, corpus, work, cancellationToken).ConfigureAwait(false);
+            report.Add("S3 path over s3rver vs folder", $"{s3.S3:N2} s vs {s3.Folder:N2} s = {s3.S3 / s3.Folder:N2}x", "<= 1.5x");
+
+            // s3rver is one Node.js process: when it is busy for most of the S3 run, the figure above is its ceiling,
+            // not the client's.
+            report.Add(
+                "  of which s3rver itself (one Node process)",
+                $"{s3.ServerCpu:N2} CPU-s = {s3.ServerCpu / s3.S3:P0} of a core, {s3.ServerCpu * 1000 / Math.Max(1, s3.Gets):N2} ms per GET",
+                "reference");
         }
 
         var (resolveElapsed, resolved, correct) = ResolveBench.Run(options.ResolveSessions);
@@ -87,7 +94,7 @@ internal static class BenchRun
         return corpus;
     }
 
-    private static async Task<(double Folder, double S3)> S3PathAsync(string cli, string corpus, string work, CancellationToken cancellationToken)
+    private static async Task<(double Folder, double S3, double ServerCpu, int Gets)> S3PathAsync(string cli, string corpus, string work, CancellationToken cancellationToken)
     {
         await using var server = await S3rverServer.StartAsync().ConfigureAwait(false);
         var bucket = server.CreateBucket("bench");
@@ -107,9 +114,11 @@ internal static class BenchRun
             ["AWS_REGION"] = "us-east-1",
         };
         var folder = Measure.Cli(cli, ["ingest", "--source", corpus, "--lake", folderLake, "--no-resolve"]);
+        var serverCpuBefore = server.ServerProcessorTime;
         var s3 = Measure.Cli(cli, ["ingest", "--source", "s3://" + bucket, "--lake", s3Lake, "--no-resolve", "--endpoint-url", server.ServiceUrl.ToString()], environment);
+        var serverCpu = server.ServerProcessorTime - serverCpuBefore;
         cancellationToken.ThrowIfCancellationRequested();
-        return (folder.Elapsed.TotalSeconds, s3.Elapsed.TotalSeconds);
+        return (folder.Elapsed.TotalSeconds, s3.Elapsed.TotalSeconds, serverCpu.TotalSeconds, s3.ObjectsRead);
     }
 
     private static void DeleteIfExists(string folder)

@@ -7,7 +7,7 @@ namespace BedrockTrail.Bench;
 /// <summary>Runs the real CLI as a child process, the way a user would, and reads its summary.</summary>
 internal static partial class Measure
 {
-    public sealed record CliRun(TimeSpan Elapsed, string Error, long DecompressedBytes, long PeakMemoryBytes, long EventsScanned);
+    public sealed record CliRun(TimeSpan Elapsed, string Error, long DecompressedBytes, long PeakMemoryBytes, long EventsScanned, int ObjectsRead);
 
     /// <param name="cli">A native executable, or a dll that dotnet runs.</param>
     public static CliRun Cli(string cli, IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? environment = null)
@@ -41,7 +41,7 @@ internal static partial class Measure
             throw new InvalidOperationException($"bedrocktrail {string.Join(' ', args)} exited {process.ExitCode}:\n{stderr}");
         }
 
-        return new CliRun(clock.Elapsed, stderr, Megabytes(JsonMegabytes(), stderr), Megabytes(PeakMegabytes(), stderr), Count(EventsScanned(), stderr));
+        return new CliRun(clock.Elapsed, stderr, Megabytes(JsonMegabytes(), stderr), Megabytes(PeakMegabytes(), stderr), Count(EventsScanned(), stderr), (int)Count(ObjectsRead(), stderr));
     }
 
     private static long Megabytes(Regex pattern, string text) =>
@@ -58,4 +58,7 @@ internal static partial class Measure
 
     [GeneratedRegex(@"events scanned\s+([\d,]+)")]
     private static partial Regex EventsScanned();
+
+    [GeneratedRegex(@"objects read\s+([\d,]+)")]
+    private static partial Regex ObjectsRead();
 }

@@ -33,6 +33,17 @@ public sealed partial class S3rverServer : IAsyncLifetime, IDisposable
     /// <summary>The folder s3rver stores buckets in: one sub-folder per bucket.</summary>
     public string DataDirectory => _folder.Sub("data");
 
+    /// <summary>CPU time the server process has used so far (the bench reports how much of the S3 path is s3rver's own).</summary>
+    public TimeSpan ServerProcessorTime
+    {
+        get
+        {
+            var process = _process ?? throw new InvalidOperationException("s3rver is not started.");
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
     public static async Task<S3rverServer> StartAsync()
     {
         var server = new S3rverServer();
