@@ -34,7 +34,8 @@ public sealed class FolderLogSource : ILogSource
     public Task<Stream> OpenReadAsync(SourceObject obj, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(obj);
-        var path = new Uri(obj.Uri).LocalPath;
+        // The key is the path below the root (this source listed it); parsing the file URI back costs more.
+        var path = Path.Join(_root, obj.Key.Replace('/', Path.DirectorySeparatorChar));
         try
         {
             Stream stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
