@@ -22,7 +22,12 @@ public sealed class LakeDatabase : IDisposable
 
     public LakeLayout Lake { get; }
 
-    public static LakeDatabase Open(LakeLayout lake)
+    /// <param name="threads">
+    /// DuckDB's worker threads; default all cores. Resolution passes 1: it reads whole tables once and aggregates
+    /// calls into sessions, where every thread keeps its own aggregate states (on a 5M-event lake, two threads held
+    /// 100 MB more than one, for the same time).
+    /// </param>
+    public static LakeDatabase Open(LakeLayout lake, int? threads = null)
     {
         var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
@@ -31,6 +36,11 @@ public sealed class LakeDatabase : IDisposable
         {
             database.Execute("SET autoinstall_known_extensions = false");
             database.Execute("SET TimeZone = 'UTC'");
+            if (threads is { } count)
+            {
+                database.Execute($"SET threads = {count.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+            }
+
             foreach (var statement in LakeViews.Statements(lake))
             {
                 database.Execute(statement);
@@ -89,6 +99,10 @@ public sealed class LakeDatabase : IDisposable
     public IEnumerable<T> Read<T>(string sql, Func<DbDataReader, T> map, IReadOnlyDictionary<string, object?>? parameters = null)
     {
         using var command = CreateCommand(sql, parameters);
+
+        // Streaming: DuckDB hands over one chunk of rows at a time instead of materialising the whole result first
+        // (reading credential_events of a 5M-event lake held 400 MB of result that way).
+        command.UseStreamingMode = true;
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {

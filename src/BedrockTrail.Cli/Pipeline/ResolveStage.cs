@@ -25,7 +25,7 @@ internal static class ResolveStage
     /// <summary>Resolves without writing, for <c>trace</c>.</summary>
     public static IReadOnlyList<SessionResolution> Resolve(LakeLayout lake, IdentityCenterDirectory directory, string callFilter = "true", bool buildHops = true)
     {
-        using var database = LakeDatabase.Open(lake);
+        using var database = LakeDatabase.Open(lake, threads: 1);
 
         // DuckDB aggregates the calls (one row per session, not per call) and reads only the columns resolution uses.
         var sessions = ObservedSessionReader.Read(database, callFilter).ToArray();

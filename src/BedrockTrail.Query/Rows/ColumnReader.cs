@@ -2,11 +2,15 @@ using System.Data.Common;
 
 namespace BedrockTrail.Query.Rows;
 
-/// <summary>Reads typed values by column name from a DuckDB reader, resolving each name to its ordinal once.</summary>
+/// <summary>
+/// Reads typed values by column name from a DuckDB reader, resolving each name to its ordinal once. Text values are
+/// shared between rows (<see cref="RepeatedStrings"/>): readers of whole tables keep their rows.
+/// </summary>
 internal sealed class ColumnReader
 {
     private readonly DbDataReader _reader;
     private readonly Dictionary<string, int> _ordinals;
+    private readonly RepeatedStrings _strings = new();
 
     public ColumnReader(DbDataReader reader)
     {
@@ -18,12 +22,12 @@ internal sealed class ColumnReader
     public int OrdinalOf(string column) => _ordinals.TryGetValue(column, out var i) ? i : -1;
 
     /// <summary>Text by ordinal, for hot loops that resolved their columns once with <see cref="OrdinalOf"/>.</summary>
-    public string? Text(int ordinal) => ordinal >= 0 && !_reader.IsDBNull(ordinal) ? _reader.GetString(ordinal) : null;
+    public string? Text(int ordinal) => ordinal >= 0 && !_reader.IsDBNull(ordinal) ? _strings.Share(_reader.GetString(ordinal)) : null;
 
     public DateTime? Time(int ordinal) =>
         ordinal >= 0 && !_reader.IsDBNull(ordinal) ? DateTime.SpecifyKind(_reader.GetDateTime(ordinal), DateTimeKind.Utc) : null;
 
-    public string? Text(string column) => Ordinal(column) is { } i && !_reader.IsDBNull(i) ? _reader.GetString(i) : null;
+    public string? Text(string column) => Ordinal(column) is { } i ? Text(i) : null;
 
     public string RequiredText(string column) => Text(column) ?? string.Empty;
 
