@@ -31,6 +31,9 @@ public sealed class CredentialIndex
     /// <summary>Issuances after de-duplication and cross-account merging.</summary>
     public int IssuanceCount => _issuances.Count;
 
+    /// <summary>The issuances by ordinal (<see cref="CredentialIssuance.Ordinal"/>).</summary>
+    internal IReadOnlyList<CredentialIssuance> Issuances => _issuances;
+
     /// <summary>Events dropped: failed calls (an error code never issues a key) and duplicate event ids.</summary>
     public int FailedCount { get; private set; }
 

@@ -25,12 +25,15 @@ internal sealed partial class ChainWalker
     private readonly Dictionary<string, ChainWalk> _memo;
     /// <summary>Walks by issuance ordinal; default (no hops) = not walked yet.</summary>
     private readonly ChainWalk[] _walkByIssuance;
+    /// <summary>Per issuance ordinal, how often its key's walk can be asked for (see <see cref="WalkReuse"/>).</summary>
+    private readonly byte[] _reuse;
 
-    public ChainWalker(IssuerLookup lookup, IReadOnlySet<string> ingested, IReadOnlyDictionary<string, ObservedSession> sessions, ResolverOptions options)
+    public ChainWalker(IssuerLookup lookup, IReadOnlySet<string> ingested, IReadOnlyDictionary<string, ObservedSession> sessions, byte[] reuse, ResolverOptions options)
     {
         // Keys one call issued are remembered per issuance; the table holds the rest (IAM users' keys, sessions
         // whose issuer was not ingested, keys two calls claim).
         _walkByIssuance = new ChainWalk[lookup.IssuanceCount];
+        _reuse = reuse;
         _memo = new Dictionary<string, ChainWalk>(StringComparer.Ordinal);
         _lookup = lookup;
         _ingested = ingested;
@@ -52,7 +55,7 @@ internal sealed partial class ChainWalker
 
     private static bool IsInProgress(ChainWalk walk) => ReferenceEquals(walk.Last, InProgress.Last);
 
-    private ChainWalk WalkNode(PrincipalNode node, int depth)
+    private ChainWalk WalkNode(in PrincipalNode node, int depth)
     {
         var key = node.AccessKeyId;
         if (string.IsNullOrEmpty(key))
@@ -92,8 +95,14 @@ internal sealed partial class ChainWalker
     }
 
     /// <summary>The memo of <see cref="WalkNode"/> for a key issued by exactly one call, held per issuance.</summary>
-    private ChainWalk WalkIssued(PrincipalNode node, string key, int issuance, int depth)
+    private ChainWalk WalkIssued(in PrincipalNode node, string key, int issuance, int depth)
     {
+        if (_reuse[issuance] < 2)
+        {
+            // Asked for once: nothing to remember, and no cycle can come back to it (see WalkReuse).
+            return OnBehalfOf(Enrich(node, key, depth), depth);
+        }
+
         var known = _walkByIssuance[issuance];
         if (known.Last is not null)
         {
@@ -119,7 +128,7 @@ internal sealed partial class ChainWalker
     /// person is the identity even when the application's own issuer is found.
     /// (https://docs.aws.amazon.com/singlesignon/latest/userguide/trustedidentitypropagation-identity-enhanced-iam-role-sessions.html)
     /// </summary>
-    private ChainWalk OnBehalfOf(PrincipalNode node, int depth)
+    private ChainWalk OnBehalfOf(in PrincipalNode node, int depth)
     {
         var walk = Compute(node, depth);
         if (string.IsNullOrEmpty(node.OnBehalfOfUserId) || walk.Root?.Source == IdentitySources.IdentityCenter)
@@ -136,7 +145,7 @@ internal sealed partial class ChainWalker
             walk.Last.With(above: null, EvidenceWords.IdentityCenter));
     }
 
-    private ChainWalk Compute(PrincipalNode node, int depth)
+    private ChainWalk Compute(in PrincipalNode node, int depth)
     {
         if (IsIamUser(node))
         {
@@ -167,7 +176,7 @@ internal sealed partial class ChainWalker
         return WithoutIssuer(node);
     }
 
-    private ChainWalk FromIssuance(PrincipalNode node, IssuerMatch match, int depth)
+    private ChainWalk FromIssuance(in PrincipalNode node, IssuerMatch match, int depth)
     {
         var issuance = match.Issuance!;
         if (FederationRoots.Classify(issuance, node, _directory) is { } root)
@@ -208,7 +217,7 @@ internal sealed partial class ChainWalker
     }
 
     // Fill what a caller description lacks (e.g. creationDate) from the same key's Bedrock session.
-    private PrincipalNode Enrich(PrincipalNode node, string key, int depth)
+    private PrincipalNode Enrich(in PrincipalNode node, string key, int depth)
     {
         // Depth 0 is the walked session's own node; above it are callers of issuing calls, never a session's node.
         if (!_sessions.TryGetValue(key, out var session) || (depth == 0 && ReferenceEquals(session, _walking)))
@@ -231,10 +240,10 @@ internal sealed partial class ChainWalker
         };
     }
 
-    private static bool IsIamUser(PrincipalNode node) =>
+    private static bool IsIamUser(in PrincipalNode node) =>
         node.Type == "IAMUser" || (string.IsNullOrEmpty(node.Type) && Arns.IsIamUser(node.Arn));
 
-    internal static ChainHop Hop(PrincipalNode node, CredentialIssuance? issuance, string evidence) => new()
+    internal static ChainHop Hop(in PrincipalNode node, CredentialIssuance? issuance, string evidence) => new()
     {
         Label = node.Label,
         PrincipalType = node.Type,
@@ -255,7 +264,7 @@ internal sealed partial class ChainWalker
     };
 
     /// <summary>A hop linked under <paramref name="above"/>: the full hop in trace mode, only what rows read otherwise.</summary>
-    private HopLink Link(PrincipalNode node, CredentialIssuance? issuance, string evidence, string? label = null, HopLink? above = null)
+    private HopLink Link(in PrincipalNode node, CredentialIssuance? issuance, string evidence, string? label = null, HopLink? above = null)
     {
         if (_buildHops)
         {
@@ -266,6 +275,6 @@ internal sealed partial class ChainWalker
         return HopLink.Light(label ?? node.Label, node.Arn, node.SessionIssuerArn, node.AccountId, node.SourceIdentity ?? issuance?.SourceIdentity, evidence, above);
     }
 
-    private ChainWalk Cut(PrincipalNode node, CredentialIssuance? issuance, string evidence) =>
+    private ChainWalk Cut(in PrincipalNode node, CredentialIssuance? issuance, string evidence) =>
         new(WalkOutcome.Cut, null, Link(node, issuance, evidence));
 }

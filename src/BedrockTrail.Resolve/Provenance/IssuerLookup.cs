@@ -37,7 +37,7 @@ internal sealed class IssuerLookup(CredentialIndex index, IReadOnlyDictionary<st
         return _lastByKey;
     }
 
-    public IssuerMatch Find(PrincipalNode node)
+    public IssuerMatch Find(in PrincipalNode node)
     {
         if (!string.IsNullOrEmpty(node.AccessKeyId))
         {
@@ -58,7 +58,7 @@ internal sealed class IssuerLookup(CredentialIndex index, IReadOnlyDictionary<st
         return ByPrincipalAndTime(node);
     }
 
-    private IssuerMatch ByPrincipalAndTime(PrincipalNode node)
+    private IssuerMatch ByPrincipalAndTime(in PrincipalNode node)
     {
         if (node.SessionCreated is not { } created || string.IsNullOrEmpty(node.SessionName))
         {
@@ -115,7 +115,7 @@ internal sealed class IssuerLookup(CredentialIndex index, IReadOnlyDictionary<st
     /// Identity Center's GetRoleCredentials (logged in the Identity Center account) for an AWSReservedSSO session:
     /// nothing but target account, permission set and time ties them together.
     /// </summary>
-    public IssuerMatch FindRoleCredentials(PrincipalNode node)
+    public IssuerMatch FindRoleCredentials(in PrincipalNode node)
     {
         if (node.SessionCreated is not { } created || node.AccountId is null
             || IdentityCenterRoles.PermissionSetOf(node.RoleArn) is not { } permissionSet)

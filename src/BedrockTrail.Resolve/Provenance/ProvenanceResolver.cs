@@ -41,7 +41,7 @@ public static class ProvenanceResolver
             }
         }
 
-        var walker = new ChainWalker(new IssuerLookup(index, byKey, options.ConsoleLinkTolerance), ingested, byKey, options);
+        var walker = new ChainWalker(new IssuerLookup(index, byKey, options.ConsoleLinkTolerance), ingested, byKey, WalkReuse.Count(sessions, index), options);
         var rows = new IdentityRowBuilder();
         var results = new List<SessionResolution>(sessions.Count);
         foreach (var session in sessions)
