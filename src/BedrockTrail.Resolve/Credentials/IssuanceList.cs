@@ -18,6 +18,8 @@ internal readonly struct IssuanceList
 
     public static IssuanceList Empty => default;
 
+    public static IssuanceList Of(CredentialIssuance one) => new(one, null);
+
     public int Count => _many?.Count ?? (_one is null ? 0 : 1);
 
     public CredentialIssuance this[int index] =>

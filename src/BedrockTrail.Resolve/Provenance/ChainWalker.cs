@@ -25,15 +25,14 @@ internal sealed partial class ChainWalker
     private readonly Dictionary<string, ChainWalk> _memo;
     /// <summary>Walks by issuance ordinal; default (no hops) = not walked yet.</summary>
     private readonly ChainWalk[] _walkByIssuance;
-    /// <summary>Per issuance ordinal, how often its key's walk can be asked for (see <see cref="WalkReuse"/>).</summary>
-    private readonly byte[] _reuse;
+    private readonly KeyLinks _links;
 
-    public ChainWalker(IssuerLookup lookup, IReadOnlySet<string> ingested, IReadOnlyDictionary<string, ObservedSession> sessions, byte[] reuse, ResolverOptions options)
+    public ChainWalker(IssuerLookup lookup, IReadOnlySet<string> ingested, IReadOnlyDictionary<string, ObservedSession> sessions, KeyLinks links, ResolverOptions options)
     {
         // Keys one call issued are remembered per issuance; the table holds the rest (IAM users' keys, sessions
         // whose issuer was not ingested, keys two calls claim).
         _walkByIssuance = new ChainWalk[lookup.IssuanceCount];
-        _reuse = reuse;
+        _links = links;
         _memo = new Dictionary<string, ChainWalk>(StringComparer.Ordinal);
         _lookup = lookup;
         _ingested = ingested;
@@ -46,11 +45,13 @@ internal sealed partial class ChainWalker
     /// <summary>The session being walked: its own node needs no enriching from itself.</summary>
     private ObservedSession? _walking;
 
-    public ChainWalk Walk(ObservedSession session)
+    /// <summary>Walks a session; <paramref name="issuance"/> is its key's one issuance (<see cref="KeyLinks.SessionIssuance"/>).</summary>
+    public ChainWalk Walk(ObservedSession session, int issuance)
     {
         // The node is made here and dropped after the walk: only the hops it yields are kept.
         _walking = session;
-        return WalkNode(PrincipalNode.From(session), depth: 0);
+        var node = PrincipalNode.From(session);
+        return issuance >= 0 ? WalkIssued(node, node.AccessKeyId!, issuance, depth: 0) : WalkNode(node, depth: 0);
     }
 
     private static bool IsInProgress(ChainWalk walk) => ReferenceEquals(walk.Last, InProgress.Last);
@@ -97,10 +98,12 @@ internal sealed partial class ChainWalker
     /// <summary>The memo of <see cref="WalkNode"/> for a key issued by exactly one call, held per issuance.</summary>
     private ChainWalk WalkIssued(in PrincipalNode node, string key, int issuance, int depth)
     {
-        if (_reuse[issuance] < 2)
+        // The issuer is known: the lookup that follows need not ask the key table.
+        _lookup.Remember(key, issuance);
+        if (_links.Reuse[issuance] < 2)
         {
-            // Asked for once: nothing to remember, and no cycle can come back to it (see WalkReuse).
-            return OnBehalfOf(Enrich(node, key, depth), depth);
+            // Asked for once: nothing to remember, and no cycle can come back to it (see KeyLinks.Reuse).
+            return OnBehalfOf(Enrich(node, _links.SessionOf[issuance], depth), depth);
         }
 
         var known = _walkByIssuance[issuance];
@@ -112,7 +115,7 @@ internal sealed partial class ChainWalker
         _walkByIssuance[issuance] = InProgress;
         try
         {
-            var walk = OnBehalfOf(Enrich(node, key, depth), depth);
+            var walk = OnBehalfOf(Enrich(node, _links.SessionOf[issuance], depth), depth);
             _walkByIssuance[issuance] = walk;
             return walk;
         }
@@ -190,7 +193,8 @@ internal sealed partial class ChainWalker
             return new ChainWalk(WalkOutcome.Cut, null, Link(node, issuance, EvidenceWords.MissingIssuer));
         }
 
-        var above = WalkNode(parent, depth + 1);
+        var callerIssuance = _links.CallerIssuance[issuance.Ordinal];
+        var above = callerIssuance >= 0 ? WalkIssued(parent, parent.AccessKeyId!, callerIssuance, depth + 1) : WalkNode(parent, depth + 1);
         return new ChainWalk(above.Outcome, above.Root, Link(node, issuance, match.Evidence, above: ParentLink(above, issuance)));
     }
 
@@ -217,10 +221,14 @@ internal sealed partial class ChainWalker
     }
 
     // Fill what a caller description lacks (e.g. creationDate) from the same key's Bedrock session.
-    private PrincipalNode Enrich(in PrincipalNode node, string key, int depth)
+    private PrincipalNode Enrich(in PrincipalNode node, string key, int depth) =>
+        Enrich(node, _sessions.TryGetValue(key, out var session) ? session : null, depth);
+
+    /// <summary>Enriches from the first session using the node's key (null: none does).</summary>
+    private PrincipalNode Enrich(in PrincipalNode node, ObservedSession? session, int depth)
     {
         // Depth 0 is the walked session's own node; above it are callers of issuing calls, never a session's node.
-        if (!_sessions.TryGetValue(key, out var session) || (depth == 0 && ReferenceEquals(session, _walking)))
+        if (session is null || (depth == 0 && ReferenceEquals(session, _walking)))
         {
             return node;
         }

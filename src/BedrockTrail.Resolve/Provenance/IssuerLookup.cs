@@ -37,6 +37,13 @@ internal sealed class IssuerLookup(CredentialIndex index, IReadOnlyDictionary<st
         return _lastByKey;
     }
 
+    /// <summary>Records that <paramref name="accessKeyId"/> was issued by the one issuance with this ordinal.</summary>
+    public void Remember(string accessKeyId, int ordinal)
+    {
+        _lastKey = accessKeyId;
+        _lastByKey = IssuanceList.Of(index.Issuances[ordinal]);
+    }
+
     public IssuerMatch Find(in PrincipalNode node)
     {
         if (!string.IsNullOrEmpty(node.AccessKeyId))

@@ -41,12 +41,14 @@ public static class ProvenanceResolver
             }
         }
 
-        var walker = new ChainWalker(new IssuerLookup(index, byKey, options.ConsoleLinkTolerance), ingested, byKey, WalkReuse.Count(sessions, index), options);
+        var links = KeyLinks.Build(sessions, index);
+        var walker = new ChainWalker(new IssuerLookup(index, byKey, options.ConsoleLinkTolerance), ingested, byKey, links, options);
         var rows = new IdentityRowBuilder();
         var results = new List<SessionResolution>(sessions.Count);
+        var i = 0;
         foreach (var session in sessions)
         {
-            var walk = walker.Walk(session);
+            var walk = walker.Walk(session, links.SessionIssuance[i++]);
             results.Add(new SessionResolution(rows.Build(session, walk), walk.Hops, session));
         }
 
