@@ -23,15 +23,15 @@ internal sealed partial class ChainWalker
     private static readonly ChainWalk InProgress = new(WalkOutcome.Cut, null, HopLink.Light("in-progress", null, null, null, null, EvidenceWords.MissingIssuer));
 
     private readonly Dictionary<string, ChainWalk> _memo;
-    /// <summary>Walks by issuance ordinal; default (no hops) = not walked yet.</summary>
+    /// <summary>Walks by memo slot (<see cref="KeyLinks.MemoSlot"/>); default (no hops) = not walked yet.</summary>
     private readonly ChainWalk[] _walkByIssuance;
     private readonly KeyLinks _links;
 
     public ChainWalker(IssuerLookup lookup, IReadOnlySet<string> ingested, IReadOnlyDictionary<string, ObservedSession> sessions, KeyLinks links, ResolverOptions options)
     {
-        // Keys one call issued are remembered per issuance; the table holds the rest (IAM users' keys, sessions
+        // Keys one call issued are remembered per issuance (those asked for more than once); the table holds the rest (IAM users' keys, sessions
         // whose issuer was not ingested, keys two calls claim).
-        _walkByIssuance = new ChainWalk[lookup.IssuanceCount];
+        _walkByIssuance = new ChainWalk[links.MemoSlots];
         _links = links;
         _memo = new Dictionary<string, ChainWalk>(StringComparer.Ordinal);
         _lookup = lookup;
@@ -100,28 +100,29 @@ internal sealed partial class ChainWalker
     {
         // The issuer is known: the lookup that follows need not ask the key table.
         _lookup.Remember(key, issuance);
-        if (_links.Reuse[issuance] < 2)
+        var slot = _links.MemoSlot[issuance];
+        if (slot == KeyLinks.NotRemembered)
         {
-            // Asked for once: nothing to remember, and no cycle can come back to it (see KeyLinks.Reuse).
+            // Asked for once: nothing to remember, and no cycle can come back to it (see KeyLinks.MemoSlot).
             return OnBehalfOf(Enrich(node, _links.SessionOf[issuance], depth), depth);
         }
 
-        var known = _walkByIssuance[issuance];
+        var known = _walkByIssuance[slot];
         if (known.Last is not null)
         {
             return IsInProgress(known) ? Cut(node, null, EvidenceWords.MissingIssuer) : known;
         }
 
-        _walkByIssuance[issuance] = InProgress;
+        _walkByIssuance[slot] = InProgress;
         try
         {
             var walk = OnBehalfOf(Enrich(node, _links.SessionOf[issuance], depth), depth);
-            _walkByIssuance[issuance] = walk;
+            _walkByIssuance[slot] = walk;
             return walk;
         }
         catch
         {
-            _walkByIssuance[issuance] = default;
+            _walkByIssuance[slot] = default;
             throw;
         }
     }

@@ -19,9 +19,6 @@ internal sealed class IssuerLookup(CredentialIndex index, IReadOnlyDictionary<st
     private string? _lastKey;
     private IssuanceList _lastByKey;
 
-    /// <summary>How many issuances the index holds (an upper bound on the distinct parent keys a walk can meet).</summary>
-    public int IssuanceCount => index.IssuanceCount;
-
     /// <summary>
     /// Issuances that returned this key. The walker asks for a key and then <see cref="Find"/> asks again for the
     /// same node: the last answer is kept so the second costs no table lookup.

@@ -14,12 +14,16 @@ internal sealed class KeyLinks
     /// <summary>Not issued by exactly one call (no key, no issuer, or several): the walker asks its key table.</summary>
     public const int NoSingleIssuer = -1;
 
-    private KeyLinks(int[] sessionIssuance, int[] callerIssuance, ObservedSession?[] sessionOf, byte[] reuse)
+    /// <summary>A walk asked for at most once: it has no slot in the walker's memo.</summary>
+    public const int NotRemembered = -1;
+
+    private KeyLinks(int[] sessionIssuance, int[] callerIssuance, ObservedSession?[] sessionOf, int[] memoSlot, int memoSlots)
     {
         SessionIssuance = sessionIssuance;
         CallerIssuance = callerIssuance;
         SessionOf = sessionOf;
-        Reuse = reuse;
+        MemoSlot = memoSlot;
+        MemoSlots = memoSlots;
     }
 
     /// <summary>Per session (in the order given), the ordinal of the one issuance of its access key, else <see cref="NoSingleIssuer"/>.</summary>
@@ -32,8 +36,9 @@ internal sealed class KeyLinks
     public ObservedSession?[] SessionOf { get; }
 
     /// <summary>
-    /// Per issuance ordinal, an upper bound on how often the walker asks for the walk of the key it issued: 0, 1, or
-    /// 2 meaning "two or more". A walk asked for once need not be remembered: in a bulk run nearly every session's
+    /// Per issuance ordinal, where the walker remembers the walk of the key it issued (0 … <see cref="MemoSlots"/>-1),
+    /// or <see cref="NotRemembered"/> when that walk is asked for at most once. A walk asked for once need not be
+    /// remembered: in a bulk run nearly every session's
     /// chain is its own, and remembering every hop of a million chains kept millions of links alive for nothing.
     /// Walks that can be asked for twice are remembered as before, so rows are the same either way; a cycle always
     /// has a key asked for twice (the way in and the way back), so the in-progress marker still catches it.
@@ -44,7 +49,10 @@ internal sealed class KeyLinks
     /// when that key is claimed (a session or a caller uses it: the console fallback then never picks it, see
     /// <see cref="IssuerLookup"/>); otherwise the fallback may find it from any number of sessions: it counts twice.
     /// </remarks>
-    public byte[] Reuse { get; }
+    public int[] MemoSlot { get; }
+
+    /// <summary>How many walks can be asked for more than once (the walker's memo size).</summary>
+    public int MemoSlots { get; }
 
     public static KeyLinks Build(IReadOnlyCollection<ObservedSession> sessions, CredentialIndex index)
     {
@@ -95,7 +103,15 @@ internal sealed class KeyLinks
             }
         }
 
-        return new KeyLinks(sessionIssuance, callerIssuance, sessionOf, reuse);
+        // Only walks asked for twice or more get a slot: a million one-off chains need no memo at all.
+        var memoSlot = new int[issuances.Count];
+        var slots = 0;
+        for (var n = 0; n < reuse.Length; n++)
+        {
+            memoSlot[n] = reuse[n] >= 2 ? slots++ : NotRemembered;
+        }
+
+        return new KeyLinks(sessionIssuance, callerIssuance, sessionOf, memoSlot, slots);
     }
 
     private static int SoleIssuer(CredentialIndex index, string? key)
