@@ -18,7 +18,6 @@ internal sealed partial class ChainWalker
     private readonly IdentityCenterDirectory _directory;
     private readonly int _maxDepth;
     private readonly bool _buildHops;
-    private readonly IReadOnlyDictionary<string, ObservedSession> _sessions;
     /// <summary>Marks a key whose walk has started and not finished (its hop is a different instance from every real walk's).</summary>
     private static readonly ChainWalk InProgress = new(WalkOutcome.Cut, null, HopLink.Light("in-progress", null, null, null, null, EvidenceWords.MissingIssuer));
 
@@ -27,7 +26,7 @@ internal sealed partial class ChainWalker
     private readonly ChainWalk[] _walkByIssuance;
     private readonly KeyLinks _links;
 
-    public ChainWalker(IssuerLookup lookup, IReadOnlySet<string> ingested, IReadOnlyDictionary<string, ObservedSession> sessions, KeyLinks links, ResolverOptions options)
+    public ChainWalker(IssuerLookup lookup, IReadOnlySet<string> ingested, KeyLinks links, ResolverOptions options)
     {
         // Keys one call issued are remembered per issuance (those asked for more than once); the table holds the rest (IAM users' keys, sessions
         // whose issuer was not ingested, keys two calls claim).
@@ -36,7 +35,6 @@ internal sealed partial class ChainWalker
         _memo = new Dictionary<string, ChainWalk>(StringComparer.Ordinal);
         _lookup = lookup;
         _ingested = ingested;
-        _sessions = sessions;
         _directory = options.Directory;
         _maxDepth = options.MaxDepth;
         _buildHops = options.BuildHops;
@@ -222,8 +220,9 @@ internal sealed partial class ChainWalker
     }
 
     // Fill what a caller description lacks (e.g. creationDate) from the same key's Bedrock session.
+    /// <summary>Enriches a node whose key has no single issuer (the walker's table path).</summary>
     private PrincipalNode Enrich(in PrincipalNode node, string key, int depth) =>
-        Enrich(node, _sessions.TryGetValue(key, out var session) ? session : null, depth);
+        Enrich(node, _links.SessionUsingUnissued(key), depth);
 
     /// <summary>Enriches from the first session using the node's key (null: none does).</summary>
     private PrincipalNode Enrich(in PrincipalNode node, ObservedSession? session, int depth)

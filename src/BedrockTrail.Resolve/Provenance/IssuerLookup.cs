@@ -1,7 +1,5 @@
 using BedrockTrail.Resolve.Credentials;
 
-using BedrockTrail.Resolve.Sessions;
-
 namespace BedrockTrail.Resolve.Provenance;
 
 /// <summary>
@@ -14,7 +12,7 @@ namespace BedrockTrail.Resolve.Provenance;
 /// A key is "claimed" when some credential event's caller used it or a Bedrock session carries it; both sets exist
 /// already (the index's caller keys, the sessions by key), so they are asked in turn rather than copied into one.
 /// </remarks>
-internal sealed class IssuerLookup(CredentialIndex index, IReadOnlyDictionary<string, ObservedSession> sessionKeys, TimeSpan tolerance)
+internal sealed class IssuerLookup(CredentialIndex index, KeyLinks sessionKeys, TimeSpan tolerance)
 {
     private string? _lastKey;
     private IssuanceList _lastByKey;
@@ -87,7 +85,7 @@ internal sealed class IssuerLookup(CredentialIndex index, IReadOnlyDictionary<st
             // A call whose key another session is known to use issued that session, not this one: same role and
             // session name minutes apart must never be merged on name alone.
             if (candidate.IssuedAccessKeyId is { } issued && issued != node.AccessKeyId
-                && (sessionKeys.ContainsKey(issued) || index.CallerKeys.Contains(issued)))
+                && (sessionKeys.SessionUsing(issued) is not null || index.CallerKeys.Contains(issued)))
             {
                 continue;
             }

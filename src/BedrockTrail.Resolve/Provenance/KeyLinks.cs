@@ -17,8 +17,15 @@ internal sealed class KeyLinks
     /// <summary>A walk asked for at most once: it has no slot in the walker's memo.</summary>
     public const int NotRemembered = -1;
 
-    private KeyLinks(int[] sessionIssuance, int[] callerIssuance, ObservedSession?[] sessionOf, int[] memoSlot, int memoSlots)
+    private readonly CredentialIndex _index;
+
+    /// <summary>Sessions whose key no single call issued (IAM users' keys, keys issued before the window), first per key.</summary>
+    private readonly Dictionary<string, ObservedSession> _byOtherKey;
+
+    private KeyLinks(CredentialIndex index, int[] sessionIssuance, int[] callerIssuance, ObservedSession?[] sessionOf, Dictionary<string, ObservedSession> byOtherKey, int[] memoSlot, int memoSlots)
     {
+        _index = index;
+        _byOtherKey = byOtherKey;
         SessionIssuance = sessionIssuance;
         CallerIssuance = callerIssuance;
         SessionOf = sessionOf;
@@ -63,6 +70,7 @@ internal sealed class KeyLinks
 
         // Claimed: a session or an issuing call's caller uses the key (the ordinal's only key, by construction).
         var claimed = new byte[issuances.Count];
+        var byOtherKey = new Dictionary<string, ObservedSession>(StringComparer.Ordinal);
         var i = 0;
         foreach (var session in sessions)
         {
@@ -72,6 +80,10 @@ internal sealed class KeyLinks
             {
                 claimed[ordinal] = Saturated(claimed[ordinal] + 1);
                 sessionOf[ordinal] ??= session;
+            }
+            else if (!string.IsNullOrEmpty(session.AccessKeyId))
+            {
+                byOtherKey.TryAdd(session.AccessKeyId, session);
             }
         }
 
@@ -111,8 +123,19 @@ internal sealed class KeyLinks
             memoSlot[n] = reuse[n] >= 2 ? slots++ : NotRemembered;
         }
 
-        return new KeyLinks(sessionIssuance, callerIssuance, sessionOf, memoSlot, slots);
+        return new KeyLinks(index, sessionIssuance, callerIssuance, sessionOf, byOtherKey, memoSlot, slots);
     }
+
+    /// <summary>The first session (in the order given) using this access key, else null.</summary>
+    public ObservedSession? SessionUsing(string accessKeyId)
+    {
+        var ordinal = SoleIssuer(_index, accessKeyId);
+        return ordinal >= 0 ? SessionOf[ordinal] : SessionUsingUnissued(accessKeyId);
+    }
+
+    /// <summary><see cref="SessionUsing"/> for a key known not to have exactly one issuer.</summary>
+    public ObservedSession? SessionUsingUnissued(string accessKeyId) =>
+        _byOtherKey.TryGetValue(accessKeyId, out var session) ? session : null;
 
     private static int SoleIssuer(CredentialIndex index, string? key)
     {

@@ -31,25 +31,22 @@ public static class ProvenanceResolver
             throw new ArgumentException(string.Join("; ", problems), nameof(options));
         }
 
-        var byKey = new Dictionary<string, ObservedSession>(sessions.Count, StringComparer.Ordinal);
         var ingested = options.IngestedAccounts is { } explicitAccounts
             ? new HashSet<string>(explicitAccounts, StringComparer.Ordinal)
             : new HashSet<string>(index.Accounts, StringComparer.Ordinal);
-        foreach (var session in sessions)
+        if (options.IngestedAccounts is null)
         {
-            if (session.AccessKeyId is { Length: > 0 } key)
+            foreach (var session in sessions)
             {
-                byKey.TryAdd(key, session);
-            }
-
-            if (options.IngestedAccounts is null && session.AccountId is { Length: > 0 } account)
-            {
-                ingested.Add(account);
+                if (session.AccountId is { Length: > 0 } account)
+                {
+                    ingested.Add(account);
+                }
             }
         }
 
         var links = KeyLinks.Build(sessions, index);
-        var walker = new ChainWalker(new IssuerLookup(index, byKey, options.ConsoleLinkTolerance), ingested, byKey, links, options);
+        var walker = new ChainWalker(new IssuerLookup(index, links, options.ConsoleLinkTolerance), ingested, links, options);
         return WalkThenBuild(sessions as IReadOnlyList<ObservedSession> ?? [.. sessions], walker, links, batchSize);
     }
 
