@@ -68,6 +68,18 @@ internal sealed class KeyLinks
         var callerIssuance = new int[issuances.Count];
         var sessionOf = new ObservedSession?[issuances.Count];
 
+        // The callers' keys are looked up on another thread while this one looks up the sessions' (the index is
+        // only read; each side writes its own array).
+        var callers = Task.CompletedTask;
+        if (issuances.Count < ParallelFrom)
+        {
+            LookUpCallers(index, callerIssuance);
+        }
+        else
+        {
+            callers = Task.Run(() => LookUpCallers(index, callerIssuance));
+        }
+
         // Claimed: a session or an issuing call's caller uses the key (the ordinal's only key, by construction).
         var claimed = new byte[issuances.Count];
         var byOtherKey = new Dictionary<string, ObservedSession>(StringComparer.Ordinal);
@@ -87,10 +99,9 @@ internal sealed class KeyLinks
             }
         }
 
-        for (var n = 0; n < issuances.Count; n++)
+        callers.GetAwaiter().GetResult();
+        foreach (var ordinal in callerIssuance)
         {
-            var ordinal = SoleIssuer(index, issuances[n].Primary.CallerAccessKeyId);
-            callerIssuance[n] = ordinal;
             if (ordinal >= 0)
             {
                 claimed[ordinal] = Saturated(claimed[ordinal] + 1);
@@ -136,6 +147,18 @@ internal sealed class KeyLinks
     /// <summary><see cref="SessionUsing"/> for a key known not to have exactly one issuer.</summary>
     public ObservedSession? SessionUsingUnissued(string accessKeyId) =>
         _byOtherKey.TryGetValue(accessKeyId, out var session) ? session : null;
+
+    /// <summary>Below this many issuances, one thread looks up every key.</summary>
+    private const int ParallelFrom = 65_536;
+
+    private static void LookUpCallers(CredentialIndex index, int[] callerIssuance)
+    {
+        var issuances = index.Issuances;
+        for (var n = 0; n < callerIssuance.Length; n++)
+        {
+            callerIssuance[n] = SoleIssuer(index, issuances[n].Primary.CallerAccessKeyId);
+        }
+    }
 
     private static int SoleIssuer(CredentialIndex index, string? key)
     {
