@@ -28,8 +28,8 @@ internal sealed partial class ChainWalker
 
     public ChainWalker(IssuerLookup lookup, IReadOnlySet<string> ingested, KeyLinks links, ResolverOptions options)
     {
-        // Keys one call issued are remembered per issuance (those asked for more than once); the table holds the rest (IAM users' keys, sessions
-        // whose issuer was not ingested, keys two calls claim).
+        // Keys one call issued are remembered per issuance (only those asked for more than once have a slot); the
+        // table holds the rest (IAM users' keys, sessions whose issuer was not ingested, keys two calls claim).
         _walkByIssuance = new ChainWalk[links.MemoSlots];
         _links = links;
         _memo = new Dictionary<string, ChainWalk>(StringComparer.Ordinal);
@@ -219,12 +219,14 @@ internal sealed partial class ChainWalker
         return parent;
     }
 
-    // Fill what a caller description lacks (e.g. creationDate) from the same key's Bedrock session.
-    /// <summary>Enriches a node whose key has no single issuer (the walker's table path).</summary>
+    /// <summary>
+    /// Fills what a caller description lacks (e.g. creationDate) from the same key's Bedrock session, for a key with
+    /// no single issuer (the walker's table path).
+    /// </summary>
     private PrincipalNode Enrich(in PrincipalNode node, string key, int depth) =>
         Enrich(node, _links.SessionUsingUnissued(key), depth);
 
-    /// <summary>Enriches from the first session using the node's key (null: none does).</summary>
+    /// <summary>Enriches from the first session using the node's key (null: none does), found by the key links.</summary>
     private PrincipalNode Enrich(in PrincipalNode node, ObservedSession? session, int depth)
     {
         // Depth 0 is the walked session's own node; above it are callers of issuing calls, never a session's node.

@@ -62,9 +62,9 @@ public static class ProvenanceResolver
         var results = new SessionResolution[sessions.Count];
         ChainWalk[][] buffers = [new ChainWalk[Math.Min(batchSize, sessions.Count)], new ChainWalk[Math.Min(batchSize, sessions.Count)]];
         var building = Task.CompletedTask;
-        for (var (start, batch) = (0, 0); start < sessions.Count; start += batchSize, batch++)
+        for (var (start, batch) = (0, 0); start < sessions.Count; batch++)
         {
-            var end = Math.Min(sessions.Count, start + batchSize);
+            var end = (int)Math.Min(sessions.Count, (long)start + batchSize);
             var walks = buffers[batch & 1];
             for (var i = start; i < end; i++)
             {
@@ -83,6 +83,8 @@ public static class ProvenanceResolver
                 var from = start;
                 building = Task.Run(() => BuildRows(sessions, results, walks, rows, from, end));
             }
+
+            start = end;
         }
 
         building.GetAwaiter().GetResult();
