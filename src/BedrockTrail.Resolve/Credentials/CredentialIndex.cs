@@ -31,6 +31,9 @@ public sealed class CredentialIndex
     /// <summary>Issuances after de-duplication and cross-account merging.</summary>
     public int IssuanceCount => _issuances.Count;
 
+    /// <summary>The issuances by ordinal (<see cref="CredentialIssuance.Ordinal"/>).</summary>
+    internal IReadOnlyList<CredentialIssuance> Issuances => _issuances;
+
     /// <summary>Events dropped: failed calls (an error code never issues a key) and duplicate event ids.</summary>
     public int FailedCount { get; private set; }
 
@@ -83,12 +86,11 @@ public sealed class CredentialIndex
         // An event with neither has no copies to find (its id is already unique): it is indexed as it is. The order
         // issuances are added in is never observable: ties count candidates and candidate lists are time-sorted.
         var groups = new Dictionary<CopyKey, CopyGroup>();
-        var recordedIn = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var e in byEventId.Values)
         {
             if (string.IsNullOrEmpty(e.SharedEventId) && string.IsNullOrEmpty(e.RequestId))
             {
-                index.Add(Single(e, recordedIn));
+                index.Add(CredentialIssuance.Single(e));
                 continue;
             }
 
@@ -114,7 +116,7 @@ public sealed class CredentialIndex
             }
             else
             {
-                index.Add(Single(group.First, recordedIn));
+                index.Add(CredentialIssuance.Single(group.First));
             }
         }
 
@@ -186,19 +188,6 @@ public sealed class CredentialIndex
         }
 
         return lo;
-    }
-
-    /// <summary>A call recorded once; one recorded-in list per account is shared by every such call recorded there.</summary>
-    private static CredentialIssuance Single(CredentialEvent e, Dictionary<string, string[]> recordedIn)
-    {
-        IReadOnlyList<string> accounts = [];
-        if (e.AccountId is { } account)
-        {
-            ref var shared = ref CollectionsMarshal.GetValueRefOrAddDefault(recordedIn, account, out _);
-            accounts = shared ??= [account];
-        }
-
-        return CredentialIssuance.Single(e, accounts);
     }
 
     private void Add(CredentialIssuance issuance)

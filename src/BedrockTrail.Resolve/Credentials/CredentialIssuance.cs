@@ -16,21 +16,25 @@ internal sealed record CredentialIssuance
     /// <summary>Every event id merged into this issuance (one per account that recorded it).</summary>
     public IReadOnlyList<string> EventIds => MergedEventIds ?? [Primary.EventId];
 
-    /// <summary>Recipient accounts that recorded a copy.</summary>
-    public required IReadOnlyList<string> RecordedIn { get; init; }
+    /// <summary>
+    /// Recipient accounts that recorded a copy. A single record's is its account's shared one-item list (not
+    /// stored: with millions of issuances every field is megabytes the GC copies).
+    /// </summary>
+    public IReadOnlyList<string> RecordedIn => Merged is { } m ? m.RecordedIn : AccountLists.Of(Primary.AccountId);
 
     /// <summary>
     /// The event ids of a call logged more than once; null for the usual single record, whose one id is the
     /// primary's (not stored: millions of one-element arrays were a large share of the index's allocations).
     /// </summary>
-    public IReadOnlyList<string>? MergedEventIds { get; init; }
+    public IReadOnlyList<string>? MergedEventIds => Merged?.EventIds;
 
     /// <summary>Position in its index (0 … IssuanceCount-1), so a walk can keep per-issuance state in an array.</summary>
     public int Ordinal { get; internal set; } = -1;
 
     /// <summary>
-    /// The issued-credential fields merged from several copies; null for the usual single record, whose fields are
-    /// read from the event itself (not copied: 3 million issuances each copying eleven fields was most of the index).
+    /// The issued-credential fields merged from several copies, with their event ids and accounts; null for the
+    /// usual single record, whose fields are read from the event itself (not copied: 3 million issuances each
+    /// copying eleven fields was most of the index).
     /// </summary>
     public IssuedFields? Merged { get; init; }
 
@@ -57,8 +61,7 @@ internal sealed record CredentialIssuance
     {
         if (copies.Count == 1)
         {
-            var single = copies[0];
-            return Single(single, single.AccountId is { } account ? [account] : []);
+            return Single(copies[0]);
         }
 
         var primary = copies[0];
@@ -73,10 +76,10 @@ internal sealed record CredentialIssuance
         return new CredentialIssuance
         {
             Primary = primary,
-            MergedEventIds = [.. copies.Select(c => c.EventId).Distinct(StringComparer.Ordinal)],
-            RecordedIn = [.. copies.Select(c => c.AccountId).OfType<string>().Distinct(StringComparer.Ordinal)],
             Merged = new IssuedFields
             {
+                EventIds = [.. copies.Select(c => c.EventId).Distinct(StringComparer.Ordinal)],
+                RecordedIn = [.. copies.Select(c => c.AccountId).OfType<string>().Distinct(StringComparer.Ordinal)],
                 IssuedAccessKeyId = First(copies, primary, c => c.IssuedAccessKeyId),
                 IssuedArn = First(copies, primary, c => c.IssuedArn),
                 IssuedPrincipalId = First(copies, primary, c => c.IssuedPrincipalId),
@@ -92,15 +95,8 @@ internal sealed record CredentialIssuance
         };
     }
 
-    /// <summary>
-    /// A call recorded once, which is what <see cref="Merge"/> gives for one copy. The caller passes the recorded-in
-    /// list so that one list per account can be shared by every issuance recorded there.
-    /// </summary>
-    internal static CredentialIssuance Single(CredentialEvent e, IReadOnlyList<string> recordedIn) => new()
-    {
-        Primary = e,
-        RecordedIn = recordedIn,
-    };
+    /// <summary>A call recorded once, which is what <see cref="Merge"/> gives for one copy.</summary>
+    internal static CredentialIssuance Single(CredentialEvent e) => new() { Primary = e };
 
     internal static int CallerRichness(CredentialEvent e)
     {

@@ -12,7 +12,7 @@ internal sealed partial class ChainWalker
     /// the root. Bedrock long-term API keys act as an IAM user named BedrockAPIKey-*.
     /// (https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-how.html)
     /// </summary>
-    private ChainWalk IamUser(PrincipalNode node)
+    private ChainWalk IamUser(in PrincipalNode node)
     {
         var userArn = node.Arn;
         if (userArn is null && node.AccountId is not null && node.UserName is not null)
@@ -30,9 +30,9 @@ internal sealed partial class ChainWalker
         return new ChainWalk(WalkOutcome.Root, root, Link(node with { Arn = userArn }, null, EvidenceWords.UserIdentity));
     }
 
-    private static bool IsRootUser(PrincipalNode node) => node.Type == "Root";
+    private static bool IsRootUser(in PrincipalNode node) => node.Type == "Root";
 
-    private ChainWalk RootUser(PrincipalNode node)
+    private ChainWalk RootUser(in PrincipalNode node)
     {
         var account = node.AccountId ?? Arns.Account(node.Arn);
         if (account is null)
@@ -51,7 +51,7 @@ internal sealed partial class ChainWalker
     /// The role owner's copy of a cross-account call names the caller only by account and principal id. Outside the
     /// ingested accounts that is the last known principal (external); inside, the caller's own copy is missing.
     /// </summary>
-    private ChainWalk AccountOnly(PrincipalNode node)
+    private ChainWalk AccountOnly(in PrincipalNode node)
     {
         if (node.AccountId is null || !_ingested.Contains(node.AccountId))
         {
@@ -61,7 +61,7 @@ internal sealed partial class ChainWalker
         return Cut(node, null, EvidenceWords.MissingIssuer);
     }
 
-    private ChainWalk WithoutIssuer(PrincipalNode node)
+    private ChainWalk WithoutIssuer(in PrincipalNode node)
     {
         if (IsRootUser(node))
         {
@@ -102,7 +102,7 @@ internal sealed partial class ChainWalker
     /// id; an AWSReservedSSO session corroborated by a GetRoleCredentials call carries the user name as session name.
     /// A reserved-role session with no corroboration stays unresolved: nothing is invented.
     /// </summary>
-    private ChainWalk? IdentityCenter(PrincipalNode node)
+    private ChainWalk? IdentityCenter(in PrincipalNode node)
     {
         var reserved = IdentityCenterRoles.IsReservedRole(node.RoleArn);
         if (node.Type == "IdentityCenterUser" || !string.IsNullOrEmpty(node.OnBehalfOfUserId))

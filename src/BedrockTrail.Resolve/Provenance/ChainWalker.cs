@@ -18,23 +18,23 @@ internal sealed partial class ChainWalker
     private readonly IdentityCenterDirectory _directory;
     private readonly int _maxDepth;
     private readonly bool _buildHops;
-    private readonly IReadOnlyDictionary<string, ObservedSession> _sessions;
     /// <summary>Marks a key whose walk has started and not finished (its hop is a different instance from every real walk's).</summary>
     private static readonly ChainWalk InProgress = new(WalkOutcome.Cut, null, HopLink.Light("in-progress", null, null, null, null, EvidenceWords.MissingIssuer));
 
     private readonly Dictionary<string, ChainWalk> _memo;
-    /// <summary>Walks by issuance ordinal; default (no hops) = not walked yet.</summary>
+    /// <summary>Walks by memo slot (<see cref="KeyLinks.MemoSlot"/>); default (no hops) = not walked yet.</summary>
     private readonly ChainWalk[] _walkByIssuance;
+    private readonly KeyLinks _links;
 
-    public ChainWalker(IssuerLookup lookup, IReadOnlySet<string> ingested, IReadOnlyDictionary<string, ObservedSession> sessions, ResolverOptions options)
+    public ChainWalker(IssuerLookup lookup, IReadOnlySet<string> ingested, KeyLinks links, ResolverOptions options)
     {
-        // Keys one call issued are remembered per issuance; the table holds the rest (IAM users' keys, sessions
-        // whose issuer was not ingested, keys two calls claim).
-        _walkByIssuance = new ChainWalk[lookup.IssuanceCount];
+        // Keys one call issued are remembered per issuance (only those asked for more than once have a slot); the
+        // table holds the rest (IAM users' keys, sessions whose issuer was not ingested, keys two calls claim).
+        _walkByIssuance = new ChainWalk[links.MemoSlots];
+        _links = links;
         _memo = new Dictionary<string, ChainWalk>(StringComparer.Ordinal);
         _lookup = lookup;
         _ingested = ingested;
-        _sessions = sessions;
         _directory = options.Directory;
         _maxDepth = options.MaxDepth;
         _buildHops = options.BuildHops;
@@ -43,16 +43,18 @@ internal sealed partial class ChainWalker
     /// <summary>The session being walked: its own node needs no enriching from itself.</summary>
     private ObservedSession? _walking;
 
-    public ChainWalk Walk(ObservedSession session)
+    /// <summary>Walks a session; <paramref name="issuance"/> is its key's one issuance (<see cref="KeyLinks.SessionIssuance"/>).</summary>
+    public ChainWalk Walk(ObservedSession session, int issuance)
     {
         // The node is made here and dropped after the walk: only the hops it yields are kept.
         _walking = session;
-        return WalkNode(PrincipalNode.From(session), depth: 0);
+        var node = PrincipalNode.From(session);
+        return issuance >= 0 ? WalkIssued(node, node.AccessKeyId!, issuance, depth: 0) : WalkNode(node, depth: 0);
     }
 
     private static bool IsInProgress(ChainWalk walk) => ReferenceEquals(walk.Last, InProgress.Last);
 
-    private ChainWalk WalkNode(PrincipalNode node, int depth)
+    private ChainWalk WalkNode(in PrincipalNode node, int depth)
     {
         var key = node.AccessKeyId;
         if (string.IsNullOrEmpty(key))
@@ -92,24 +94,33 @@ internal sealed partial class ChainWalker
     }
 
     /// <summary>The memo of <see cref="WalkNode"/> for a key issued by exactly one call, held per issuance.</summary>
-    private ChainWalk WalkIssued(PrincipalNode node, string key, int issuance, int depth)
+    private ChainWalk WalkIssued(in PrincipalNode node, string key, int issuance, int depth)
     {
-        var known = _walkByIssuance[issuance];
+        // The issuer is known: the lookup that follows need not ask the key table.
+        _lookup.Remember(key, issuance);
+        var slot = _links.MemoSlot[issuance];
+        if (slot == KeyLinks.NotRemembered)
+        {
+            // Asked for once: nothing to remember, and no cycle can come back to it (see KeyLinks.MemoSlot).
+            return OnBehalfOf(Enrich(node, _links.SessionOf[issuance], depth), depth);
+        }
+
+        var known = _walkByIssuance[slot];
         if (known.Last is not null)
         {
             return IsInProgress(known) ? Cut(node, null, EvidenceWords.MissingIssuer) : known;
         }
 
-        _walkByIssuance[issuance] = InProgress;
+        _walkByIssuance[slot] = InProgress;
         try
         {
-            var walk = OnBehalfOf(Enrich(node, key, depth), depth);
-            _walkByIssuance[issuance] = walk;
+            var walk = OnBehalfOf(Enrich(node, _links.SessionOf[issuance], depth), depth);
+            _walkByIssuance[slot] = walk;
             return walk;
         }
         catch
         {
-            _walkByIssuance[issuance] = default;
+            _walkByIssuance[slot] = default;
             throw;
         }
     }
@@ -119,7 +130,7 @@ internal sealed partial class ChainWalker
     /// person is the identity even when the application's own issuer is found.
     /// (https://docs.aws.amazon.com/singlesignon/latest/userguide/trustedidentitypropagation-identity-enhanced-iam-role-sessions.html)
     /// </summary>
-    private ChainWalk OnBehalfOf(PrincipalNode node, int depth)
+    private ChainWalk OnBehalfOf(in PrincipalNode node, int depth)
     {
         var walk = Compute(node, depth);
         if (string.IsNullOrEmpty(node.OnBehalfOfUserId) || walk.Root?.Source == IdentitySources.IdentityCenter)
@@ -136,7 +147,7 @@ internal sealed partial class ChainWalker
             walk.Last.With(above: null, EvidenceWords.IdentityCenter));
     }
 
-    private ChainWalk Compute(PrincipalNode node, int depth)
+    private ChainWalk Compute(in PrincipalNode node, int depth)
     {
         if (IsIamUser(node))
         {
@@ -167,7 +178,7 @@ internal sealed partial class ChainWalker
         return WithoutIssuer(node);
     }
 
-    private ChainWalk FromIssuance(PrincipalNode node, IssuerMatch match, int depth)
+    private ChainWalk FromIssuance(in PrincipalNode node, IssuerMatch match, int depth)
     {
         var issuance = match.Issuance!;
         if (FederationRoots.Classify(issuance, node, _directory) is { } root)
@@ -181,7 +192,8 @@ internal sealed partial class ChainWalker
             return new ChainWalk(WalkOutcome.Cut, null, Link(node, issuance, EvidenceWords.MissingIssuer));
         }
 
-        var above = WalkNode(parent, depth + 1);
+        var callerIssuance = _links.CallerIssuance[issuance.Ordinal];
+        var above = callerIssuance >= 0 ? WalkIssued(parent, parent.AccessKeyId!, callerIssuance, depth + 1) : WalkNode(parent, depth + 1);
         return new ChainWalk(above.Outcome, above.Root, Link(node, issuance, match.Evidence, above: ParentLink(above, issuance)));
     }
 
@@ -207,11 +219,18 @@ internal sealed partial class ChainWalker
         return parent;
     }
 
-    // Fill what a caller description lacks (e.g. creationDate) from the same key's Bedrock session.
-    private PrincipalNode Enrich(PrincipalNode node, string key, int depth)
+    /// <summary>
+    /// Fills what a caller description lacks (e.g. creationDate) from the same key's Bedrock session, for a key with
+    /// no single issuer (the walker's table path).
+    /// </summary>
+    private PrincipalNode Enrich(in PrincipalNode node, string key, int depth) =>
+        Enrich(node, _links.SessionUsingUnissued(key), depth);
+
+    /// <summary>Enriches from the first session using the node's key (null: none does), found by the key links.</summary>
+    private PrincipalNode Enrich(in PrincipalNode node, ObservedSession? session, int depth)
     {
         // Depth 0 is the walked session's own node; above it are callers of issuing calls, never a session's node.
-        if (!_sessions.TryGetValue(key, out var session) || (depth == 0 && ReferenceEquals(session, _walking)))
+        if (session is null || (depth == 0 && ReferenceEquals(session, _walking)))
         {
             return node;
         }
@@ -231,10 +250,10 @@ internal sealed partial class ChainWalker
         };
     }
 
-    private static bool IsIamUser(PrincipalNode node) =>
+    private static bool IsIamUser(in PrincipalNode node) =>
         node.Type == "IAMUser" || (string.IsNullOrEmpty(node.Type) && Arns.IsIamUser(node.Arn));
 
-    internal static ChainHop Hop(PrincipalNode node, CredentialIssuance? issuance, string evidence) => new()
+    internal static ChainHop Hop(in PrincipalNode node, CredentialIssuance? issuance, string evidence) => new()
     {
         Label = node.Label,
         PrincipalType = node.Type,
@@ -255,7 +274,7 @@ internal sealed partial class ChainWalker
     };
 
     /// <summary>A hop linked under <paramref name="above"/>: the full hop in trace mode, only what rows read otherwise.</summary>
-    private HopLink Link(PrincipalNode node, CredentialIssuance? issuance, string evidence, string? label = null, HopLink? above = null)
+    private HopLink Link(in PrincipalNode node, CredentialIssuance? issuance, string evidence, string? label = null, HopLink? above = null)
     {
         if (_buildHops)
         {
@@ -266,6 +285,6 @@ internal sealed partial class ChainWalker
         return HopLink.Light(label ?? node.Label, node.Arn, node.SessionIssuerArn, node.AccountId, node.SourceIdentity ?? issuance?.SourceIdentity, evidence, above);
     }
 
-    private ChainWalk Cut(PrincipalNode node, CredentialIssuance? issuance, string evidence) =>
+    private ChainWalk Cut(in PrincipalNode node, CredentialIssuance? issuance, string evidence) =>
         new(WalkOutcome.Cut, null, Link(node, issuance, evidence));
 }

@@ -10,24 +10,23 @@ namespace BedrockTrail.Resolve.Provenance;
 /// </summary>
 internal static class FederationRoots
 {
-    public static RootIdentity? Classify(CredentialIssuance issuance, PrincipalNode issued, IdentityCenterDirectory directory)
+    public static RootIdentity? Classify(CredentialIssuance issuance, in PrincipalNode issued, IdentityCenterDirectory directory)
     {
         var e = issuance.Primary;
-        var sessionName = issued.SessionName ?? issuance.RoleSessionName ?? Arns.SessionName(issuance.IssuedArn);
 
         if (e.EventName == "AssumeRoleWithSAML" || e.CallerType == "SAMLUser")
         {
             var role = issuance.RoleArn ?? issued.RoleArn;
             var viaIdentityCenter = IdentityCenterRoles.IsIdentityCenterProvider(issuance.FederationProvider)
                 || IdentityCenterRoles.IsReservedRole(role);
-            var name = issuance.FederationSubject ?? sessionName ?? e.CallerUserName;
+            var name = issuance.FederationSubject ?? SessionNameOf(issuance, issued) ?? e.CallerUserName;
             return name is null ? null
                 : new RootIdentity(name, IdentityKinds.Human, viaIdentityCenter ? IdentitySources.IdentityCenter : IdentitySources.Saml);
         }
 
         if (e.EventName == "AssumeRoleWithWebIdentity" || e.CallerType == "WebIdentityUser")
         {
-            var subject = issuance.FederationSubject ?? e.CallerUserName ?? sessionName;
+            var subject = issuance.FederationSubject ?? e.CallerUserName ?? SessionNameOf(issuance, issued);
             if (subject is null)
             {
                 return null;
@@ -39,17 +38,21 @@ internal static class FederationRoots
 
         if (e.EventName == "AssumeRoleForPodIdentity")
         {
-            return PodIdentity(issuance) ?? new RootIdentity("eks-auth.amazonaws.com/" + (sessionName ?? "unknown"), IdentityKinds.Workload, IdentitySources.AwsService);
+            return PodIdentity(issuance) ?? new RootIdentity("eks-auth.amazonaws.com/" + (SessionNameOf(issuance, issued) ?? "unknown"), IdentityKinds.Workload, IdentitySources.AwsService);
         }
 
         if (e.CallerType == "AWSService" || (string.IsNullOrEmpty(e.CallerType) && !string.IsNullOrEmpty(e.InvokedBy)
             && string.IsNullOrEmpty(e.CallerArn) && string.IsNullOrEmpty(e.CallerAccessKeyId)))
         {
-            return Service(e.InvokedBy ?? "unknown-service", sessionName, issuance);
+            return Service(e.InvokedBy ?? "unknown-service", SessionNameOf(issuance, issued), issuance);
         }
 
         return null;
     }
+
+    /// <summary>The issued session's name, read only by the roots that name it (an ordinary role hop never does).</summary>
+    private static string? SessionNameOf(CredentialIssuance issuance, in PrincipalNode issued) =>
+        issued.SessionName ?? issuance.RoleSessionName ?? Arns.SessionName(issuance.IssuedArn);
 
     private static RootIdentity Service(string service, string? sessionName, CredentialIssuance issuance)
     {

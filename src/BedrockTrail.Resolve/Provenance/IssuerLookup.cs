@@ -1,7 +1,5 @@
 using BedrockTrail.Resolve.Credentials;
 
-using BedrockTrail.Resolve.Sessions;
-
 namespace BedrockTrail.Resolve.Provenance;
 
 /// <summary>
@@ -14,13 +12,10 @@ namespace BedrockTrail.Resolve.Provenance;
 /// A key is "claimed" when some credential event's caller used it or a Bedrock session carries it; both sets exist
 /// already (the index's caller keys, the sessions by key), so they are asked in turn rather than copied into one.
 /// </remarks>
-internal sealed class IssuerLookup(CredentialIndex index, IReadOnlyDictionary<string, ObservedSession> sessionKeys, TimeSpan tolerance)
+internal sealed class IssuerLookup(CredentialIndex index, KeyLinks sessionKeys, TimeSpan tolerance)
 {
     private string? _lastKey;
     private IssuanceList _lastByKey;
-
-    /// <summary>How many issuances the index holds (an upper bound on the distinct parent keys a walk can meet).</summary>
-    public int IssuanceCount => index.IssuanceCount;
 
     /// <summary>
     /// Issuances that returned this key. The walker asks for a key and then <see cref="Find"/> asks again for the
@@ -37,7 +32,14 @@ internal sealed class IssuerLookup(CredentialIndex index, IReadOnlyDictionary<st
         return _lastByKey;
     }
 
-    public IssuerMatch Find(PrincipalNode node)
+    /// <summary>Records that <paramref name="accessKeyId"/> was issued by the one issuance with this ordinal.</summary>
+    public void Remember(string accessKeyId, int ordinal)
+    {
+        _lastKey = accessKeyId;
+        _lastByKey = IssuanceList.Of(index.Issuances[ordinal]);
+    }
+
+    public IssuerMatch Find(in PrincipalNode node)
     {
         if (!string.IsNullOrEmpty(node.AccessKeyId))
         {
@@ -58,7 +60,7 @@ internal sealed class IssuerLookup(CredentialIndex index, IReadOnlyDictionary<st
         return ByPrincipalAndTime(node);
     }
 
-    private IssuerMatch ByPrincipalAndTime(PrincipalNode node)
+    private IssuerMatch ByPrincipalAndTime(in PrincipalNode node)
     {
         if (node.SessionCreated is not { } created || string.IsNullOrEmpty(node.SessionName))
         {
@@ -83,7 +85,7 @@ internal sealed class IssuerLookup(CredentialIndex index, IReadOnlyDictionary<st
             // A call whose key another session is known to use issued that session, not this one: same role and
             // session name minutes apart must never be merged on name alone.
             if (candidate.IssuedAccessKeyId is { } issued && issued != node.AccessKeyId
-                && (sessionKeys.ContainsKey(issued) || index.CallerKeys.Contains(issued)))
+                && (sessionKeys.SessionUsing(issued) is not null || index.CallerKeys.Contains(issued)))
             {
                 continue;
             }
@@ -115,7 +117,7 @@ internal sealed class IssuerLookup(CredentialIndex index, IReadOnlyDictionary<st
     /// Identity Center's GetRoleCredentials (logged in the Identity Center account) for an AWSReservedSSO session:
     /// nothing but target account, permission set and time ties them together.
     /// </summary>
-    public IssuerMatch FindRoleCredentials(PrincipalNode node)
+    public IssuerMatch FindRoleCredentials(in PrincipalNode node)
     {
         if (node.SessionCreated is not { } created || node.AccountId is null
             || IdentityCenterRoles.PermissionSetOf(node.RoleArn) is not { } permissionSet)

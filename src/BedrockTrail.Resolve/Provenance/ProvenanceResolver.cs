@@ -13,7 +13,14 @@ namespace BedrockTrail.Resolve.Provenance;
 public static class ProvenanceResolver
 {
     /// <summary>Resolves every session. The result is in the sessions' order.</summary>
-    public static IReadOnlyList<SessionResolution> Resolve(IReadOnlyCollection<ObservedSession> sessions, CredentialIndex index, ResolverOptions options)
+    public static IReadOnlyList<SessionResolution> Resolve(IReadOnlyCollection<ObservedSession> sessions, CredentialIndex index, ResolverOptions options) =>
+        Resolve(sessions, index, options, BatchSize);
+
+    /// <summary>Sessions walked per batch while the previous batch's rows are built.</summary>
+    internal const int BatchSize = 8192;
+
+    /// <summary><see cref="Resolve(IReadOnlyCollection{ObservedSession}, CredentialIndex, ResolverOptions)"/> with another batch size (tests).</summary>
+    internal static SessionResolution[] Resolve(IReadOnlyCollection<ObservedSession> sessions, CredentialIndex index, ResolverOptions options, int batchSize)
     {
         ArgumentNullException.ThrowIfNull(sessions);
         ArgumentNullException.ThrowIfNull(index);
@@ -24,33 +31,75 @@ public static class ProvenanceResolver
             throw new ArgumentException(string.Join("; ", problems), nameof(options));
         }
 
-        var byKey = new Dictionary<string, ObservedSession>(sessions.Count, StringComparer.Ordinal);
         var ingested = options.IngestedAccounts is { } explicitAccounts
             ? new HashSet<string>(explicitAccounts, StringComparer.Ordinal)
             : new HashSet<string>(index.Accounts, StringComparer.Ordinal);
-        foreach (var session in sessions)
+        if (options.IngestedAccounts is null)
         {
-            if (session.AccessKeyId is { Length: > 0 } key)
+            foreach (var session in sessions)
             {
-                byKey.TryAdd(key, session);
-            }
-
-            if (options.IngestedAccounts is null && session.AccountId is { Length: > 0 } account)
-            {
-                ingested.Add(account);
+                if (session.AccountId is { Length: > 0 } account)
+                {
+                    ingested.Add(account);
+                }
             }
         }
 
-        var walker = new ChainWalker(new IssuerLookup(index, byKey, options.ConsoleLinkTolerance), ingested, byKey, options);
+        var links = KeyLinks.Build(sessions, index);
+        var walker = new ChainWalker(new IssuerLookup(index, links, options.ConsoleLinkTolerance), ingested, links, options);
+        return WalkThenBuild(sessions as IReadOnlyList<ObservedSession> ?? [.. sessions], walker, links, batchSize);
+    }
+
+    /// <summary>
+    /// Walks the sessions in order on this thread while another builds the rows of the batch walked before. The
+    /// walks share a memo, so they stay in one ordered sequence (the rows are the same as resolving one session
+    /// after another); building a row reads only its session and its walk, whose links are never changed, so it
+    /// can run beside the next batch's walks. One row builder, one batch at a time: it needs no locks.
+    /// </summary>
+    private static SessionResolution[] WalkThenBuild(IReadOnlyList<ObservedSession> sessions, ChainWalker walker, KeyLinks links, int batchSize)
+    {
         var rows = new IdentityRowBuilder();
-        var results = new List<SessionResolution>(sessions.Count);
-        foreach (var session in sessions)
+        var results = new SessionResolution[sessions.Count];
+        ChainWalk[][] buffers = [new ChainWalk[Math.Min(batchSize, sessions.Count)], new ChainWalk[Math.Min(batchSize, sessions.Count)]];
+        var building = Task.CompletedTask;
+        for (var (start, batch) = (0, 0); start < sessions.Count; batch++)
         {
-            var walk = walker.Walk(session);
-            results.Add(new SessionResolution(rows.Build(session, walk), walk.Hops, session));
+            var end = (int)Math.Min(sessions.Count, (long)start + batchSize);
+            var walks = buffers[batch & 1];
+            for (var i = start; i < end; i++)
+            {
+                walks[i - start] = walker.Walk(sessions[i], links.SessionIssuance[i]);
+            }
+
+            // The batch before last used this buffer; it finished before the previous batch started building.
+            building.GetAwaiter().GetResult();
+            if (start == 0 && end == sessions.Count)
+            {
+                // One batch: nothing to overlap with.
+                BuildRows(sessions, results, walks, rows, start, end);
+            }
+            else
+            {
+                var from = start;
+                building = Task.Run(() => BuildRows(sessions, results, walks, rows, from, end));
+            }
+
+            start = end;
         }
 
+        building.GetAwaiter().GetResult();
         return results;
+    }
+
+    private static void BuildRows(IReadOnlyList<ObservedSession> sessions, SessionResolution[] results, ChainWalk[] walks, IdentityRowBuilder rows, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            var session = sessions[i];
+            var walk = walks[i - start];
+            results[i] = new SessionResolution(rows.Build(session, walk), walk.Hops, session);
+            walks[i - start] = default;
+        }
     }
 
     /// <summary>Convenience for callers holding lake rows: aggregates sessions, indexes events, resolves.</summary>

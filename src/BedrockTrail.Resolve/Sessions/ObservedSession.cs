@@ -73,8 +73,7 @@ public sealed record ObservedSession
             sessions.Add(group.All is { } list ? FromCalls(key, list) : FromCall(key, group.First, oneCallOf));
         }
 
-        sessions.Sort((a, b) => string.CompareOrdinal(a.SessionKey, b.SessionKey));
-        return sessions;
+        return SessionOrder.Sort(sessions);
     }
 
     /// <summary>

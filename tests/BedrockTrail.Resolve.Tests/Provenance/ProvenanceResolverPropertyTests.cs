@@ -1,5 +1,7 @@
 using BedrockTrail.Lake;
+using BedrockTrail.Resolve.Credentials;
 using BedrockTrail.Resolve.Provenance;
+using BedrockTrail.Resolve.Sessions;
 using BedrockTrail.Resolve.Tests.Support;
 
 namespace BedrockTrail.Resolve.Tests.Provenance;
@@ -61,6 +63,30 @@ public sealed class ProvenanceResolverPropertyTests
         Assert.Equal(withHops.Select(r => RowText.Of(r.Row)), rowsOnly.Select(r => RowText.Of(r.Row)));
         Assert.All(rowsOnly, r => Assert.Empty(r.Hops));
         Assert.All(withHops, r => Assert.Equal(r.Row.Chain.TakeLast(r.Hops.Count), r.Hops.Select(h => h.Label)));
+    }
+
+    [Theory]
+    [InlineData(5, false)]
+    [InlineData(5, true)]
+    [InlineData(611, false)]
+    public void Resolve_InSmallBatches_GivesTheSameRowsAndHopsAsOneBatch(int seed, bool buildHops)
+    {
+        // Given random chains with shared parents, resolved in one batch and in batches of 7 (rows built beside walks)
+        var g = RandomChains.Generate(seed, chains: 300);
+        var sessions = ObservedSession.Aggregate(g.Calls);
+        var index = CredentialIndex.Build(g.Events);
+        var options = ResolverOptions.Default with { BuildHops = buildHops };
+
+        // When
+        var oneBatch = ProvenanceResolver.Resolve([.. sessions], index, options, batchSize: int.MaxValue);
+        var batches = ProvenanceResolver.Resolve([.. sessions], index, options, batchSize: 7);
+
+        // Then every row (and, with hops, every hop) is the same, in the sessions' order
+        Assert.Equal(sessions.Count, batches.Length);
+        Assert.Equal(sessions.Select(s => s.SessionKey), batches.Select(r => r.Row.SessionKey));
+        Assert.Equal(oneBatch.Select(r => RowText.Of(r.Row)), batches.Select(r => RowText.Of(r.Row)));
+        Assert.Equal(oneBatch.Select(r => r.Hops.Count), batches.Select(r => r.Hops.Count));
+        Assert.Equal(oneBatch.SelectMany(r => r.Hops), batches.SelectMany(r => r.Hops));
     }
 
     private static string Describe(IdentityRow row) =>
