@@ -111,8 +111,9 @@ internal static class IngestCommand
             await duckDbLoaded.ConfigureAwait(false);
 
             // Ingest's row buffers and decompression buffers are garbage now. Returning their memory before
-            // resolution builds its index makes the run's peak the larger of the two stages, not their sum (at 5M
-            // events: 429 MB without this).
+            // resolution builds its index makes the run's peak nearer the larger of the two stages than their sum
+            // (1M events: 282 -> 240 MB; 5M: 429 -> 387 MB). A collection that only frees, without handing the memory
+            // back, left the 1M peak at 279 MB.
             GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             var resolved = await ResolveStage.RunAsync(new LakeLayout(request.LakePath), request.IdentityCenterUsersFile, cancellationToken).ConfigureAwait(false);
