@@ -19,7 +19,7 @@ internal static class BedrockCallMapper
         var caller = header.Caller;
         var request = header.RequestParameters;
         var additional = header.AdditionalEventData;
-        var modelId = request.Str("modelId") ?? request.Str("model") ?? ModelFromResources(record.Any("resources"));
+        var modelId = request.Str("modelId"u8) ?? request.Str("model"u8) ?? ModelFromResources(record.Any("resources"u8));
         return new BedrockCall
         {
             EventId = header.EventId,
@@ -28,10 +28,10 @@ internal static class BedrockCallMapper
             EventName = header.EventName,
             AccountId = header.AccountId,
             Region = header.Region,
-            EventCategory = record.Str("eventCategory"),
+            EventCategory = record.Str("eventCategory"u8),
             ModelId = modelId,
             BaseModelId = ModelIds.BaseModelOf(modelId),
-            InferenceRegion = additional.Str("inferenceRegion"),
+            InferenceRegion = additional.Str("inferenceRegion"u8),
             PrincipalType = caller.Type,
             PrincipalId = caller.PrincipalId,
             PrincipalArn = caller.Arn,
@@ -48,18 +48,18 @@ internal static class BedrockCallMapper
             IdentityStoreArn = caller.IdentityStoreArn,
             SessionCreated = caller.SessionCreated,
             MfaAuthenticated = caller.MfaAuthenticated,
-            FromConsole = record.Bool("sessionCredentialFromConsole"),
+            FromConsole = record.Bool("sessionCredentialFromConsole"u8),
             Ec2RoleDelivery = caller.Ec2RoleDelivery,
             InScopeOf = caller.InScopeOf,
             InvokedBy = caller.InvokedBy,
-            CallWithBearerToken = additional.Bool("callWithBearerToken") ?? request.Bool("callWithBearerToken"),
+            CallWithBearerToken = additional.Bool("callWithBearerToken"u8) ?? request.Bool("callWithBearerToken"u8),
             SourceIp = header.SourceIp,
             UserAgent = header.UserAgent,
-            EndpointHost = record.Obj("tlsDetails").Str("clientProvidedHostHeader"),
+            EndpointHost = record.Obj("tlsDetails"u8).Str("clientProvidedHostHeader"u8),
             ErrorCode = header.ErrorCode,
             ErrorMessage = header.ErrorMessage,
             RequestId = header.RequestId,
-            ReadOnly = record.Bool("readOnly"),
+            ReadOnly = record.Bool("readOnly"u8),
             SourceObject = header.SourceObject,
         };
     }
@@ -74,7 +74,7 @@ internal static class BedrockCallMapper
 
         foreach (var resource in resources.EnumerateArray())
         {
-            var arn = resource.Str("ARN") ?? resource.Str("arn");
+            var arn = resource.Str("ARN"u8) ?? resource.Str("arn"u8);
             if (ModelIds.IsModelResourceArn(arn))
             {
                 return arn;

@@ -33,34 +33,34 @@ internal sealed record CallerIdentity
 
     public static CallerIdentity From(JsonElement userIdentity)
     {
-        var sessionContext = userIdentity.Obj("sessionContext");
-        var issuer = sessionContext.Obj("sessionIssuer");
-        var attributes = sessionContext.Obj("attributes");
-        var onBehalfOf = userIdentity.Obj("onBehalfOf");
-        var type = userIdentity.Str("type");
-        var arn = userIdentity.Str("arn");
-        var principalId = userIdentity.Str("principalId");
+        var sessionContext = userIdentity.Obj("sessionContext"u8);
+        var issuer = sessionContext.Obj("sessionIssuer"u8);
+        var attributes = sessionContext.Obj("attributes"u8);
+        var onBehalfOf = userIdentity.Obj("onBehalfOf"u8);
+        var type = userIdentity.Str("type"u8);
+        var arn = userIdentity.Str("arn"u8);
+        var principalId = userIdentity.Str("principalId"u8);
         return new CallerIdentity
         {
             Type = type,
             PrincipalId = principalId,
             Arn = arn,
-            AccountId = userIdentity.Str("accountId"),
-            UserName = userIdentity.Str("userName"),
-            AccessKeyId = userIdentity.Str("accessKeyId"),
-            InvokedBy = userIdentity.Str("invokedBy"),
-            IdentityProvider = userIdentity.Str("identityProvider"),
-            SessionIssuerType = issuer.Str("type"),
-            SessionIssuerArn = issuer.Str("arn"),
-            SessionIssuerPrincipalId = issuer.Str("principalId"),
+            AccountId = userIdentity.Str("accountId"u8),
+            UserName = userIdentity.Str("userName"u8),
+            AccessKeyId = userIdentity.Str("accessKeyId"u8),
+            InvokedBy = userIdentity.Str("invokedBy"u8),
+            IdentityProvider = userIdentity.Str("identityProvider"u8),
+            SessionIssuerType = issuer.Str("type"u8),
+            SessionIssuerArn = issuer.Str("arn"u8),
+            SessionIssuerPrincipalId = issuer.Str("principalId"u8),
             SessionName = SessionNameOf(type, arn, principalId),
-            SourceIdentity = sessionContext.Str("sourceIdentity"),
-            Ec2RoleDelivery = sessionContext.Str("ec2RoleDelivery"),
-            OnBehalfOfUserId = onBehalfOf.Str("userId"),
-            IdentityStoreArn = onBehalfOf.Str("identityStoreArn"),
-            InScopeOf = InScopeOfText(userIdentity.Obj("inScopeOf")),
-            SessionCreated = attributes.Time("creationDate"),
-            MfaAuthenticated = attributes.Bool("mfaAuthenticated"),
+            SourceIdentity = sessionContext.Str("sourceIdentity"u8),
+            Ec2RoleDelivery = sessionContext.Str("ec2RoleDelivery"u8),
+            OnBehalfOfUserId = onBehalfOf.Str("userId"u8),
+            IdentityStoreArn = onBehalfOf.Str("identityStoreArn"u8),
+            InScopeOf = InScopeOfText(userIdentity.Obj("inScopeOf"u8)),
+            SessionCreated = attributes.Time("creationDate"u8),
+            MfaAuthenticated = attributes.Bool("mfaAuthenticated"u8),
         };
     }
 
@@ -95,8 +95,8 @@ internal sealed record CallerIdentity
     // "AWS::Lambda::Function arn:aws:lambda:…:function:name": the kind of workload and the workload itself.
     private static string? InScopeOfText(JsonElement inScopeOf)
     {
-        var issuerType = inScopeOf.Str("issuerType");
-        var issuedTo = inScopeOf.Str("credentialsIssuedTo");
+        var issuerType = inScopeOf.Str("issuerType"u8);
+        var issuedTo = inScopeOf.Str("credentialsIssuedTo"u8);
         return issuerType is null ? issuedTo : issuedTo is null ? issuerType : issuerType + " " + issuedTo;
     }
 }

@@ -27,8 +27,8 @@ internal static class CloudTrailRecordMapper
             return MapResult.Failed;
         }
 
-        var eventSource = record.Str("eventSource");
-        var eventName = record.Str("eventName");
+        var eventSource = record.Str("eventSource"u8);
+        var eventName = record.Str("eventName"u8);
         if (eventSource is null || eventName is null)
         {
             failure = eventSource is null ? "missing eventSource" : "missing eventName";
@@ -41,14 +41,14 @@ internal static class CloudTrailRecordMapper
             return MapResult.Skipped;
         }
 
-        var eventId = record.Str("eventID");
+        var eventId = record.Str("eventID"u8);
         if (eventId is null)
         {
             failure = "missing eventID";
             return MapResult.Failed;
         }
 
-        var eventTimeText = record.Str("eventTime");
+        var eventTimeText = record.Str("eventTime"u8);
         var eventTime = LenientTime.Parse(eventTimeText);
         if (eventTime is null)
         {
@@ -56,7 +56,7 @@ internal static class CloudTrailRecordMapper
             return MapResult.Failed;
         }
 
-        var header = new EventHeader(eventId, eventTime.Value, eventSource, eventName, record, CallerIdentity.From(record.Obj("userIdentity")), sourceObject);
+        var header = new EventHeader(eventId, eventTime.Value, eventSource, eventName, record, CallerIdentity.From(record.Obj("userIdentity"u8)), sourceObject);
         if (kind == EventKind.BedrockCall)
         {
             sink.Add(BedrockCallMapper.Map(header));

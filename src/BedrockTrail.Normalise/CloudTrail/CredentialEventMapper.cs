@@ -20,9 +20,9 @@ internal static class CredentialEventMapper
         var response = header.ResponseElements;
 
         // Roles Anywhere answers with a credentialSet list; its first entry has the STS shape.
-        var issued = header.EventSource == "rolesanywhere.amazonaws.com" ? FirstOf(response.Any("credentialSet")) : response;
-        var assumedRoleUser = issued.Obj("assumedRoleUser");
-        var federatedUser = issued.Obj("federatedUser");
+        var issued = header.EventSource == "rolesanywhere.amazonaws.com" ? FirstOf(response.Any("credentialSet"u8)) : response;
+        var assumedRoleUser = issued.Obj("assumedRoleUser"u8);
+        var federatedUser = issued.Obj("federatedUser"u8);
 
         var row = new CredentialEvent
         {
@@ -33,14 +33,14 @@ internal static class CredentialEventMapper
             AccountId = header.AccountId,
             Region = header.Region,
             RequestId = header.RequestId,
-            SharedEventId = record.Str("sharedEventID"),
-            IssuedAccessKeyId = issued.Obj("credentials").Str("accessKeyId"),
+            SharedEventId = record.Str("sharedEventID"u8),
+            IssuedAccessKeyId = issued.Obj("credentials"u8).Str("accessKeyId"u8),
             // EKS Pod Identity spells it assumeRoleId.
-            IssuedArn = assumedRoleUser.Str("arn") ?? federatedUser.Str("arn"),
-            IssuedPrincipalId = assumedRoleUser.Str("assumedRoleId") ?? assumedRoleUser.Str("assumeRoleId") ?? federatedUser.Str("federatedUserId"),
-            RoleArn = request.Str("roleArn") ?? issued.Str("roleArn"),
-            RoleSessionName = request.Str("roleSessionName") ?? request.Str("sessionName"),
-            SourceIdentity = request.Str("sourceIdentity") ?? issued.Str("sourceIdentity") ?? caller.SourceIdentity,
+            IssuedArn = assumedRoleUser.Str("arn"u8) ?? federatedUser.Str("arn"u8),
+            IssuedPrincipalId = assumedRoleUser.Str("assumedRoleId"u8) ?? assumedRoleUser.Str("assumeRoleId"u8) ?? federatedUser.Str("federatedUserId"u8),
+            RoleArn = request.Str("roleArn"u8) ?? issued.Str("roleArn"u8),
+            RoleSessionName = request.Str("roleSessionName"u8) ?? request.Str("sessionName"u8),
+            SourceIdentity = request.Str("sourceIdentity"u8) ?? issued.Str("sourceIdentity"u8) ?? caller.SourceIdentity,
             SessionTags = SessionTagsText.From(request),
             CallerType = caller.Type,
             CallerPrincipalId = caller.PrincipalId,
@@ -77,47 +77,47 @@ internal static class CredentialEventMapper
                 // principalArn is the SAML provider; the response repeats the assertion's subject and issuer.
                 return row with
                 {
-                    FederationProvider = request.Str("principalArn"),
-                    FederationSubject = response.Str("subject"),
-                    FederationSubjectType = response.Str("subjectType"),
-                    FederationIssuer = response.Str("issuer"),
-                    FederationAudience = response.Str("audience"),
+                    FederationProvider = request.Str("principalArn"u8),
+                    FederationSubject = response.Str("subject"u8),
+                    FederationSubjectType = response.Str("subjectType"u8),
+                    FederationIssuer = response.Str("issuer"u8),
+                    FederationAudience = response.Str("audience"u8),
                 };
             case ("sts.amazonaws.com", "AssumeRoleWithWebIdentity"):
                 return row with
                 {
-                    FederationProvider = response.Str("provider") ?? caller.IdentityProvider,
-                    FederationSubject = response.Str("subjectFromWebIdentityToken") ?? caller.UserName,
-                    FederationAudience = response.Str("audience"),
+                    FederationProvider = response.Str("provider"u8) ?? caller.IdentityProvider,
+                    FederationSubject = response.Str("subjectFromWebIdentityToken"u8) ?? caller.UserName,
+                    FederationAudience = response.Str("audience"u8),
                 };
             case ("sts.amazonaws.com", "GetSessionToken"):
                 // The session acts as the calling IAM user itself, with a new ASIA key.
                 return row with { IssuedArn = row.IssuedArn ?? caller.Arn, IssuedPrincipalId = row.IssuedPrincipalId ?? caller.PrincipalId };
             case ("sts.amazonaws.com", "GetFederationToken"):
-                return row with { RoleSessionName = row.RoleSessionName ?? request.Str("name") };
+                return row with { RoleSessionName = row.RoleSessionName ?? request.Str("name"u8) };
             case ("sts.amazonaws.com", "AssumeRoot"):
-                return AssumeRoot(row, request.Str("targetPrincipal"), caller.Arn);
+                return AssumeRoot(row, request.Str("targetPrincipal"u8), caller.Arn);
             case ("sso.amazonaws.com", _):
                 // GetRoleCredentials is logged in the Identity Center account; the target is only in serviceEventDetails.
-                var details = record.Obj("serviceEventDetails");
+                var details = record.Obj("serviceEventDetails"u8);
                 return row with
                 {
-                    TargetAccountId = details.Str("account_id") ?? request.Str("accountId"),
-                    TargetRoleName = details.Str("role_name") ?? request.Str("roleName"),
+                    TargetAccountId = details.Str("account_id"u8) ?? request.Str("accountId"u8),
+                    TargetRoleName = details.Str("role_name"u8) ?? request.Str("roleName"u8),
                     FederationProvider = caller.IdentityStoreArn,
                     FederationSubject = caller.OnBehalfOfUserId ?? caller.UserName,
                 };
             case ("sso-oauth.amazonaws.com", _):
                 return row with
                 {
-                    FederationProvider = additional.Str("identitystore:IdentityStoreArn") ?? caller.IdentityStoreArn,
-                    FederationSubject = additional.Str("identitystore:UserId") ?? caller.OnBehalfOfUserId,
-                    FederationAudience = request.Str("clientId"),
+                    FederationProvider = additional.Str("identitystore:IdentityStoreArn"u8) ?? caller.IdentityStoreArn,
+                    FederationSubject = additional.Str("identitystore:UserId"u8) ?? caller.OnBehalfOfUserId,
+                    FederationAudience = request.Str("clientId"u8),
                 };
             case ("signin.amazonaws.com", _):
                 return SignIn(header, row);
             case ("rolesanywhere.amazonaws.com", _):
-                return row with { FederationProvider = request.Str("trustAnchorArn"), FederationSubject = response.Str("subjectArn") };
+                return row with { FederationProvider = request.Str("trustAnchorArn"u8), FederationSubject = response.Str("subjectArn"u8) };
             case ("eks-auth.amazonaws.com", _):
                 return PodIdentity(row, request, response);
             default:
@@ -146,13 +146,13 @@ internal static class CredentialEventMapper
     private static CredentialEvent SignIn(EventHeader header, CredentialEvent row)
     {
         var caller = header.Caller;
-        var outcome = header.ResponseElements.Str(header.EventName) ?? header.Record.Obj("serviceEventDetails").Str(header.EventName);
+        var outcome = header.ResponseElements.Str(header.EventName) ?? header.Record.Obj("serviceEventDetails"u8).Str(header.EventName);
         var failed = string.Equals(outcome, "Failure", StringComparison.OrdinalIgnoreCase);
         return row with
         {
             IssuedArn = row.IssuedArn ?? caller.Arn,
             IssuedPrincipalId = row.IssuedPrincipalId ?? caller.PrincipalId,
-            RoleArn = row.RoleArn ?? header.AdditionalEventData.Str("SwitchTo"),
+            RoleArn = row.RoleArn ?? header.AdditionalEventData.Str("SwitchTo"u8),
             FederationProvider = caller.IdentityStoreArn ?? caller.IdentityProvider,
             FederationSubject = caller.OnBehalfOfUserId,
             ErrorCode = row.ErrorCode ?? (failed ? "Failure" : null),
@@ -164,15 +164,15 @@ internal static class CredentialEventMapper
     // (https://docs.aws.amazon.com/eks/latest/userguide/pod-id-abac.html).
     private static CredentialEvent PodIdentity(CredentialEvent row, JsonElement request, JsonElement response)
     {
-        var subject = response.Obj("subject");
-        var ns = subject.Str("namespace");
-        var serviceAccount = subject.Str("serviceAccount");
-        var cluster = request.Str("clusterName");
+        var subject = response.Obj("subject"u8);
+        var ns = subject.Str("namespace"u8);
+        var serviceAccount = subject.Str("serviceAccount"u8);
+        var cluster = request.Str("clusterName"u8);
         return row with
         {
             FederationProvider = cluster,
             FederationSubject = ns is null && serviceAccount is null ? null : $"system:serviceaccount:{ns}:{serviceAccount}",
-            FederationAudience = response.Str("audience"),
+            FederationAudience = response.Str("audience"u8),
             SessionTags = SessionTagsText.From(request, [
                 new("eks-cluster-name", cluster),
                 new("kubernetes-namespace", ns),

@@ -13,23 +13,23 @@ internal sealed record EventHeader(
     CallerIdentity Caller,
     string SourceObject)
 {
-    public string? AccountId => Record.Str("recipientAccountId");
+    public string? AccountId => Record.Str("recipientAccountId"u8);
 
-    public string? Region => Record.Str("awsRegion");
+    public string? Region => Record.Str("awsRegion"u8);
 
-    public string? RequestId => Record.Str("requestID");
+    public string? RequestId => Record.Str("requestID"u8);
 
-    public string? SourceIp => Record.Str("sourceIPAddress");
+    public string? SourceIp => Record.Str("sourceIPAddress"u8);
 
-    public string? UserAgent => Record.Str("userAgent");
+    public string? UserAgent => Record.Str("userAgent"u8);
 
-    public string? ErrorCode => Record.Str("errorCode");
+    public string? ErrorCode => Record.Str("errorCode"u8);
 
-    public string? ErrorMessage => Record.Str("errorMessage");
+    public string? ErrorMessage => Record.Str("errorMessage"u8);
 
-    public JsonElement RequestParameters => Record.Obj("requestParameters");
+    public JsonElement RequestParameters => Record.Obj("requestParameters"u8);
 
-    public JsonElement ResponseElements => Record.Obj("responseElements");
+    public JsonElement ResponseElements => Record.Obj("responseElements"u8);
 
-    public JsonElement AdditionalEventData => Record.Obj("additionalEventData");
+    public JsonElement AdditionalEventData => Record.Obj("additionalEventData"u8);
 }

@@ -15,20 +15,20 @@ internal static class SessionTagsText
     public static string? From(JsonElement requestParameters, IReadOnlyList<KeyValuePair<string, string?>>? extra = null)
     {
         var tags = new List<KeyValuePair<string, string?>>();
-        var list = requestParameters.Any("tags");
+        var list = requestParameters.Any("tags"u8);
         if (list.ValueKind == JsonValueKind.Array)
         {
             foreach (var tag in list.EnumerateArray())
             {
-                var key = tag.Str("key") ?? tag.Str("Key");
+                var key = tag.Str("key"u8) ?? tag.Str("Key"u8);
                 if (key is not null)
                 {
-                    tags.Add(new(key, tag.Str("value") ?? tag.Str("Value")));
+                    tags.Add(new(key, tag.Str("value"u8) ?? tag.Str("Value"u8)));
                 }
             }
         }
 
-        var principalTags = requestParameters.Obj("principalTags");
+        var principalTags = requestParameters.Obj("principalTags"u8);
         if (principalTags.ValueKind == JsonValueKind.Object)
         {
             foreach (var property in principalTags.EnumerateObject())

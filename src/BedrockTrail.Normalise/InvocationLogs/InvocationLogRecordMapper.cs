@@ -22,13 +22,13 @@ internal static class InvocationLogRecordMapper
         }
 
         // Other schema types (and objects without one) are not invocation records: skipped, not failed.
-        if (record.Str("schemaType") != "ModelInvocationLog")
+        if (record.Str("schemaType"u8) != "ModelInvocationLog")
         {
             return MapResult.Skipped;
         }
 
-        var requestId = record.Str("requestId");
-        var timestampText = record.Str("timestamp");
+        var requestId = record.Str("requestId"u8);
+        var timestampText = record.Str("timestamp"u8);
         var timestamp = LenientTime.Parse(timestampText);
         if (requestId is null || timestamp is null)
         {
@@ -37,25 +37,25 @@ internal static class InvocationLogRecordMapper
             return MapResult.Failed;
         }
 
-        var input = record.Obj("input");
-        var output = record.Obj("output");
-        var modelId = record.Str("modelId");
+        var input = record.Obj("input"u8);
+        var output = record.Obj("output"u8);
+        var modelId = record.Str("modelId"u8);
         sink.Add(new InvocationLogRecord
         {
             RequestId = requestId,
             EventTime = timestamp.Value,
-            AccountId = record.Str("accountId"),
-            Region = record.Str("region"),
-            Operation = record.Str("operation"),
+            AccountId = record.Str("accountId"u8),
+            Region = record.Str("region"u8),
+            Operation = record.Str("operation"u8),
             ModelId = modelId,
             BaseModelId = ModelIds.BaseModelOf(modelId),
-            IdentityArn = record.Obj("identity").Str("arn"),
-            InputTokens = input.Long("inputTokenCount"),
-            OutputTokens = output.Long("outputTokenCount"),
-            CacheReadInputTokens = input.Long("cacheReadInputTokenCount"),
-            CacheWriteInputTokens = input.Long("cacheWriteInputTokenCount"),
-            InferenceRegion = record.Str("inferenceRegion"),
-            ErrorCode = record.Str("errorCode"),
+            IdentityArn = record.Obj("identity"u8).Str("arn"u8),
+            InputTokens = input.Long("inputTokenCount"u8),
+            OutputTokens = output.Long("outputTokenCount"u8),
+            CacheReadInputTokens = input.Long("cacheReadInputTokenCount"u8),
+            CacheWriteInputTokens = input.Long("cacheWriteInputTokenCount"u8),
+            InferenceRegion = record.Str("inferenceRegion"u8),
+            ErrorCode = record.Str("errorCode"u8),
             SourceObject = sourceObject,
         });
         return MapResult.Kept;
