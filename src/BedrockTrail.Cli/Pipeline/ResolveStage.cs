@@ -15,6 +15,9 @@ namespace BedrockTrail.Cli.Pipeline;
 /// </summary>
 internal static class ResolveStage
 {
+    /// <summary>Sessions from which a lake counts as large for memory: the 5M-event bench corpus has 35,000.</summary>
+    private const int LargeLakeSessions = 20_000;
+
     public static async Task<IReadOnlyList<SessionResolution>> RunAsync(LakeLayout lake, string? identityCenterUsersFile, CancellationToken cancellationToken)
     {
         // Only the rows are written: no hops (trace, which renders them, calls Resolve with them).
@@ -58,9 +61,6 @@ internal static class ResolveStage
         Array.Sort(sessions, static (a, b) => string.CompareOrdinal(a.SessionKey, b.SessionKey));
         return sessions;
     }
-
-    /// <summary>Sessions from which a lake counts as large for memory: the 5M-event bench corpus has 35,000.</summary>
-    internal const int LargeLakeSessions = 20_000;
 
     public static IdentityCenterDirectory LoadDirectory(string? path)
     {

@@ -14,6 +14,7 @@ public sealed class LakeIngestSession : IAsyncDisposable
     /// Rows of all tables waiting in memory at once. A buffered row costs about 2 KB of heap (its strings are UTF-16
     /// objects), so this keeps the buffers near 60 MB and the whole ingest under 300 MB however large the source.
     /// When it is reached, the largest partition of any table is written, so files stay as large as memory allows.
+    /// Writing happens in the background, so at most one more partition per table is in memory while it is encoded.
     /// </summary>
     public const int MaxBufferedRows = 30_000;
 
@@ -54,6 +55,8 @@ public sealed class LakeIngestSession : IAsyncDisposable
     public long DuplicatesDropped => _calls.DuplicatesDropped + _credentials.DuplicatesDropped + _invocationLogs.DuplicatesDropped;
 
     public int QuarantineEntries => _quarantined.Count;
+
+    private IBufferedTable[] Tables => [_calls, _credentials, _invocationLogs];
 
     /// <exception cref="LakeBusyException">Another run holds the lake.</exception>
     public static Task<LakeIngestSession> OpenAsync(LakeLayout lake, string runId, CancellationToken cancellationToken) =>
@@ -136,8 +139,7 @@ public sealed class LakeIngestSession : IAsyncDisposable
 
     private Task FlushLargestPartitionAsync(CancellationToken cancellationToken)
     {
-        IBufferedTable[] tables = [_calls, _credentials, _invocationLogs];
-        return tables.MaxBy(t => t.LargestPartitionRows)!.FlushLargestAsync(cancellationToken);
+        return Tables.MaxBy(t => t.LargestPartitionRows)!.FlushLargestAsync(cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
@@ -145,8 +147,7 @@ public sealed class LakeIngestSession : IAsyncDisposable
         // Without a commit the data files of this run are orphans; the next run removes them (see LakeRecovery).
         // A part file still being written must finish (or fail) before the lock is released. Only the waiting
         // matters here: a failed write has already failed the commit, and its error is the one reported.
-        IBufferedTable[] tables = [_calls, _credentials, _invocationLogs];
-        await Task.WhenAny(Task.WhenAll(tables.Select(t => t.DrainAsync()))).ConfigureAwait(false);
+        await Task.WhenAny(Task.WhenAll(Tables.Select(t => t.DrainAsync()))).ConfigureAwait(false);
 
         await _lock.DisposeAsync().ConfigureAwait(false);
     }
