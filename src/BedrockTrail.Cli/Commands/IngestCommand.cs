@@ -103,8 +103,13 @@ internal static class IngestCommand
     private static async Task<IngestSummary> IngestAndResolveAsync(CliContext context, IngestRequest request, IIngestProgress progress, CancellationToken cancellationToken)
     {
         var retry = new ObjectRetryPolicy(new ObjectRetryOptions(), context.Time);
-        var duckDbLoaded = request.Resolve ? Task.Run(LakeDatabase.WarmUp, cancellationToken) : Task.CompletedTask;
-        var summary = await new IngestRun(request, retry, context.Time, progress).ExecuteAsync(cancellationToken).ConfigureAwait(false);
+        // DuckDB is only needed if resolution must read the lake back: load it while ingest reads, unless the lake has
+        // no sessions yet (then this run's rows are resolved from memory). A wrong guess costs time, not correctness.
+        var lake = new LakeLayout(request.LakePath);
+        var readsLakeBack = request.Resolve && lake.HoldsSessionRows();
+        var duckDbLoaded = readsLakeBack ? Task.Run(LakeDatabase.WarmUp, cancellationToken) : Task.CompletedTask;
+        var run = new IngestRun(request, retry, context.Time, progress);
+        var summary = await run.ExecuteAsync(cancellationToken).ConfigureAwait(false);
         if (request.Resolve)
         {
             // A failure to load DuckDB surfaces here, with the same error resolution itself would give.
@@ -116,7 +121,7 @@ internal static class IngestCommand
             // back, left the 1M peak at 279 MB.
             GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-            var resolved = await ResolveStage.RunAsync(new LakeLayout(request.LakePath), request.IdentityCenterUsersFile, cancellationToken).ConfigureAwait(false);
+            var resolved = await ResolveStage.RunAsync(lake, request.IdentityCenterUsersFile, run.RowsForResolution, cancellationToken).ConfigureAwait(false);
             summary.SessionsResolved = resolved.Count;
         }
 

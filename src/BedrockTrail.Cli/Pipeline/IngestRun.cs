@@ -29,6 +29,12 @@ internal sealed class IngestRun
         _decoderOptions = decoderOptions;
     }
 
+    /// <summary>
+    /// After <see cref="ExecuteAsync"/>: this run's rows as resolution reads them, when they are all the lake holds
+    /// (the lake had no sessions before) and the request resolves; otherwise null, and resolution reads the lake.
+    /// </summary>
+    public RowsForResolution? RowsForResolution { get; private set; }
+
     public async Task<IngestSummary> ExecuteAsync(CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
@@ -36,12 +42,13 @@ internal sealed class IngestRun
         var runId = RunIds.New(_time, Random.Shared);
         await using var session = await LakeIngestSession.OpenAsync(lake, runId, _request.RowsPerFile, cancellationToken).ConfigureAwait(false);
         var summary = new IngestSummary { RunId = runId, RemovedOnRecovery = session.RemovedOnRecovery };
+        var forResolution = _request.Resolve && session.StartedWithoutSessions ? new RowsForResolution() : null;
         var filter = new ListingFilter(_request.Window.Since, _request.Window.Until, _request.Accounts, _request.Regions);
         foreach (var sourceText in _request.Sources)
         {
             await using var source = LogSources.Open(sourceText, _request.S3, _retry);
             var listedBefore = summary.ObjectsListed;
-            await IngestSourceAsync(source, filter, session, summary, cancellationToken).ConfigureAwait(false);
+            await IngestSourceAsync(source, filter, session, summary, forResolution, cancellationToken).ConfigureAwait(false);
             if (summary.ObjectsListed == listedBefore)
             {
                 summary.SourcesWithoutLogs.Add(source.Description);
@@ -54,10 +61,11 @@ internal sealed class IngestRun
         summary.InvocationLogsWritten = session.InvocationLogsWritten;
         summary.DuplicatesDropped = session.DuplicatesDropped;
         summary.Elapsed = _time.GetElapsedTime(started);
+        RowsForResolution = forResolution;
         return summary;
     }
 
-    private async Task IngestSourceAsync(ILogSource source, ListingFilter filter, LakeIngestSession session, IngestSummary summary, CancellationToken cancellationToken)
+    private async Task IngestSourceAsync(ILogSource source, ListingFilter filter, LakeIngestSession session, IngestSummary summary, RowsForResolution? forResolution, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var pending = Channel.CreateBounded<SourceObject>(new BoundedChannelOptions(_request.Concurrency * 2) { SingleWriter = true });
@@ -69,7 +77,7 @@ internal sealed class IngestRun
         var allWorkers = Task.WhenAll(workers).ContinueWith(t => done.Writer.TryComplete(t.Exception?.GetBaseException()), TaskScheduler.Default);
         try
         {
-            await WriteAsync(done.Reader, session, summary, stop.Token).ConfigureAwait(false);
+            await WriteAsync(done.Reader, new ObjectResultWriter(session, _request, _time, summary, forResolution), summary, stop.Token).ConfigureAwait(false);
             await lister.ConfigureAwait(false);
             await allWorkers.ConfigureAwait(false);
             await Task.WhenAll(workers).ConfigureAwait(false);
@@ -122,9 +130,8 @@ internal sealed class IngestRun
         }
     }
 
-    private async Task WriteAsync(ChannelReader<ObjectResult> done, LakeIngestSession session, IngestSummary summary, CancellationToken cancellationToken)
+    private async Task WriteAsync(ChannelReader<ObjectResult> done, ObjectResultWriter writer, IngestSummary summary, CancellationToken cancellationToken)
     {
-        var writer = new ObjectResultWriter(session, _request, _time, summary);
         await foreach (var result in done.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
             await writer.WriteAsync(result, cancellationToken).ConfigureAwait(false);

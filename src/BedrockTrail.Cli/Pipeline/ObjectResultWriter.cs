@@ -15,13 +15,16 @@ internal sealed class ObjectResultWriter
     private readonly IngestRequest _request;
     private readonly TimeProvider _time;
     private readonly IngestSummary _summary;
+    private readonly RowsForResolution? _forResolution;
 
-    public ObjectResultWriter(LakeIngestSession session, IngestRequest request, TimeProvider time, IngestSummary summary)
+    /// <param name="forResolution">Where added calls and credential events also go, when resolution will read them from memory.</param>
+    public ObjectResultWriter(LakeIngestSession session, IngestRequest request, TimeProvider time, IngestSummary summary, RowsForResolution? forResolution = null)
     {
         _session = session;
         _request = request;
         _time = time;
         _summary = summary;
+        _forResolution = forResolution;
     }
 
     public async Task WriteAsync(ObjectResult result, CancellationToken cancellationToken)
@@ -43,6 +46,7 @@ internal sealed class ObjectResultWriter
             if (InFilter(call.EventTime, call.AccountId, call.Region) && await _session.AddAsync(call, cancellationToken).ConfigureAwait(false))
             {
                 kept++;
+                _forResolution?.Add(call);
             }
         }
 
@@ -51,6 +55,7 @@ internal sealed class ObjectResultWriter
             if (InFilter(issuance.EventTime, issuance.AccountId, issuance.Region) && await _session.AddAsync(issuance, cancellationToken).ConfigureAwait(false))
             {
                 kept++;
+                _forResolution?.Add(issuance);
             }
         }
 

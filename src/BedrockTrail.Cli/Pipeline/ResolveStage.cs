@@ -18,10 +18,15 @@ internal static class ResolveStage
     /// <summary>Sessions from which a lake counts as large for memory: the 5M-event bench corpus has 35,000.</summary>
     private const int LargeLakeSessions = 20_000;
 
-    public static async Task<IReadOnlyList<SessionResolution>> RunAsync(LakeLayout lake, string? identityCenterUsersFile, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<SessionResolution>> RunAsync(LakeLayout lake, string? identityCenterUsersFile, CancellationToken cancellationToken) =>
+        RunAsync(lake, identityCenterUsersFile, lakeRows: null, cancellationToken);
+
+    /// <param name="lakeRows">Every call and credential event the lake holds, gathered by the ingest that added them; null to read the lake.</param>
+    public static async Task<IReadOnlyList<SessionResolution>> RunAsync(LakeLayout lake, string? identityCenterUsersFile, RowsForResolution? lakeRows, CancellationToken cancellationToken)
     {
         // Only the rows are written: no hops (trace, which renders them, calls Resolve with them).
-        var results = Resolve(lake, LoadDirectory(identityCenterUsersFile), buildHops: false);
+        var directory = LoadDirectory(identityCenterUsersFile);
+        var results = lakeRows is null ? Resolve(lake, directory, buildHops: false) : Resolve(lakeRows, directory);
         await IdentitiesStore.WriteAsync(lake, results.Select(r => r.Row).ToList(), cancellationToken).ConfigureAwait(false);
         return results;
     }
@@ -49,8 +54,15 @@ internal static class ResolveStage
             GC.Collect();
         }
 
-        var options = ResolverOptions.Default with { Directory = directory, BuildHops = buildHops };
-        return ProvenanceResolver.Resolve(sessions, index, options);
+        return ProvenanceResolver.Resolve(sessions, index, ResolverOptions.Default with { Directory = directory, BuildHops = buildHops });
+    }
+
+    /// <summary>Resolves rows already in memory; the sessions and the index are built side by side, as above.</summary>
+    private static IReadOnlyList<SessionResolution> Resolve(RowsForResolution rows, IdentityCenterDirectory directory)
+    {
+        var sessions = Task.Run(rows.Sessions);
+        var index = CredentialIndex.Build(rows.CredentialEvents);
+        return ProvenanceResolver.Resolve(sessions.GetAwaiter().GetResult(), index, ResolverOptions.Default with { Directory = directory, BuildHops = false });
     }
 
     // DuckDB aggregates the calls (one row per session, not per call) and reads only the columns resolution uses.

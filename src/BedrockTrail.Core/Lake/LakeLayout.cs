@@ -33,6 +33,16 @@ public sealed class LakeLayout
 
     public string TableFolder(string table) => Path.Combine(Root, table);
 
+    /// <summary>
+    /// True if the lake holds Bedrock calls or credential events, the tables identity resolution reads: a Parquet file
+    /// lies below either table's folder (the lake's views read every one).
+    /// </summary>
+    public bool HoldsSessionRows() => HasDataFiles(LakeTables.BedrockCalls.Name) || HasDataFiles(LakeTables.CredentialEvents.Name);
+
+    private bool HasDataFiles(string table) =>
+        Directory.Exists(TableFolder(table))
+        && Directory.EnumerateFiles(TableFolder(table), "*" + DataFileExtension, SearchOption.AllDirectories).Any();
+
     public string PartitionFolder(string table, DateOnly date) =>
         Path.Combine(TableFolder(table), "date=" + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 

@@ -29,6 +29,7 @@ public sealed class LakeIngestSession : IAsyncDisposable
 
     private LakeIngestSession(LakeLayout lake, FileStream lockFile, IngestedLedger ledger, string runId, int removedOnRecovery, int rowsPerFile)
     {
+        StartedWithoutSessions = !lake.HoldsSessionRows();
         _lake = lake;
         _lock = lockFile;
         _ledger = ledger;
@@ -45,6 +46,12 @@ public sealed class LakeIngestSession : IAsyncDisposable
     public int RemovedOnRecovery { get; }
 
     public int KnownObjects => _ledger.Count;
+
+    /// <summary>
+    /// The lake held no Bedrock calls and no credential events when this run took it (after recovery): once the run
+    /// commits, the rows it added are all that identity resolution reads.
+    /// </summary>
+    public bool StartedWithoutSessions { get; }
 
     public long BedrockCallsWritten => _calls.RowsWritten;
 
