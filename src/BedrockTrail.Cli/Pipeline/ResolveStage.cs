@@ -60,8 +60,9 @@ internal static class ResolveStage
     /// <summary>Resolves rows already in memory; the sessions and the index are built side by side, as above.</summary>
     private static IReadOnlyList<SessionResolution> Resolve(RowsForResolution rows, IdentityCenterDirectory directory)
     {
-        var sessions = Task.Run(rows.Sessions);
-        var index = CredentialIndex.Build(rows.CredentialEvents);
+        var (calls, credentialEvents) = rows.Take();
+        var sessions = Task.Run(calls.ToSessions);
+        var index = CredentialIndex.Build(credentialEvents);
         return ProvenanceResolver.Resolve(sessions.GetAwaiter().GetResult(), index, ResolverOptions.Default with { Directory = directory, BuildHops = false });
     }
 

@@ -11,15 +11,22 @@ namespace BedrockTrail.Cli.Pipeline;
 /// </summary>
 internal sealed class RowsForResolution
 {
-    private readonly SessionAccumulator _sessions = new();
-    private readonly List<CredentialEvent> _credentialEvents = [];
-
-    public IReadOnlyList<CredentialEvent> CredentialEvents => _credentialEvents;
+    private SessionAccumulator _sessions = new();
+    private List<CredentialEvent> _credentialEvents = [];
 
     public void Add(BedrockCall call) => _sessions.Add(call);
 
     public void Add(CredentialEvent credentialEvent) => _credentialEvents.Add(credentialEvent);
 
-    /// <summary>The sessions, ordered by session key as the lake reader gives them.</summary>
-    public ObservedSession[] Sessions() => _sessions.ToSessions();
+    /// <summary>
+    /// Hands what was gathered over and forgets it: once resolution has built its sessions and index from them, the
+    /// calls and events kept here can be collected while the identities are written (at 5M events they are ~70 MB).
+    /// </summary>
+    public (SessionAccumulator Sessions, List<CredentialEvent> CredentialEvents) Take()
+    {
+        var taken = (_sessions, _credentialEvents);
+        _sessions = new SessionAccumulator();
+        _credentialEvents = [];
+        return taken;
+    }
 }

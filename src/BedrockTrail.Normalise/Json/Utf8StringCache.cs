@@ -8,6 +8,9 @@ namespace BedrockTrail.Normalise.Json;
 /// strings and most repeat from row to row (account, region, event source and name, model, ARNs, user agent): the rows
 /// waiting to be written shared none of them, which made a buffered row cost about 2 KB. A hit also skips the
 /// allocation. Direct-mapped like a CPU cache: a value that never repeats (an eventID) only evicts one slot.
+/// Each slot's hash sits in one small dense array, checked before the slot's key: the keys are objects all over the
+/// heap, and fetching one for every lookup (mostly of values that never repeat) was a cache miss each time, 5 % of
+/// ingest's CPU.
 /// </summary>
 internal sealed class Utf8StringCache
 {
@@ -17,6 +20,7 @@ internal sealed class Utf8StringCache
     [ThreadStatic]
     private static Utf8StringCache? _current;
 
+    private readonly int[] _hashes = new int[Slots];
     private readonly byte[]?[] _raw = new byte[Slots][];
     private readonly string?[] _text = new string[Slots];
 
@@ -33,15 +37,17 @@ internal sealed class Utf8StringCache
             return value.GetString()!;
         }
 
-        var hash = new HashCode();
-        hash.AddBytes(raw);
-        var slot = hash.ToHashCode() & (Slots - 1);
-        if (_raw[slot] is { } known && raw.SequenceEqual(known))
+        var hasher = new HashCode();
+        hasher.AddBytes(raw);
+        var hash = hasher.ToHashCode();
+        var slot = hash & (Slots - 1);
+        if (_hashes[slot] == hash && _raw[slot] is { } known && raw.SequenceEqual(known))
         {
             return _text[slot]!;
         }
 
         var text = value.GetString()!;
+        _hashes[slot] = hash;
         _raw[slot] = raw.ToArray();
         _text[slot] = text;
         return text;
