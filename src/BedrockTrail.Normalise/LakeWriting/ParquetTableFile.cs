@@ -7,8 +7,9 @@ namespace BedrockTrail.Normalise.LakeWriting;
 
 /// <summary>
 /// Writes rows of one lake table to one Parquet file, column by column through Parquet.Net's low-level writer.
-/// Zstd at <see cref="CompressionLevel.Optimal"/>: Parquet.Net 6.1's default level is its slowest (about 20x slower for
-/// files 8 % smaller), and row groups are bounded so readers can skip and stream.
+/// Zstd at <see cref="CompressionLevel.Fastest"/>: Parquet.Net 6.1's default level is its slowest (about 20x slower for
+/// files 8 % smaller), and on the bench corpus Fastest spent half the compression time of Optimal and wrote a lake 4 %
+/// smaller (6.9 MB against 7.2 MB). Row groups are bounded so readers can skip and stream.
 /// </summary>
 internal static class ParquetTableFile
 {
@@ -22,7 +23,7 @@ internal static class ParquetTableFile
         CancellationToken cancellationToken)
     {
         var schema = ParquetSchemas.For(table);
-        var options = new ParquetOptions { CompressionMethod = CompressionMethod.Zstd, CompressionLevel = CompressionLevel.Optimal };
+        var options = new ParquetOptions { CompressionMethod = CompressionMethod.Zstd, CompressionLevel = CompressionLevel.Fastest };
         await using var writer = await ParquetWriter.CreateAsync(schema, destination, options, append: false, cancellationToken).ConfigureAwait(false);
         for (var start = 0; start < rows.Count; start += rowGroupSize)
         {
