@@ -44,10 +44,26 @@ public sealed record ObservedSession
     public static IReadOnlyList<ObservedSession> Aggregate(IEnumerable<BedrockCall> calls)
     {
         ArgumentNullException.ThrowIfNull(calls);
-        var sessions = new SessionAccumulator(calls.TryGetNonEnumeratedCount(out var count) ? count : 0);
+        if (calls is IReadOnlyList<BedrockCall> { Count: >= SessionOrder.ParallelFrom } many)
+        {
+            // Many calls: two threads, each aggregating the sessions whose key ends in an even or an odd character
+            // (a session's calls all fall to one), then the two ordered halves are merged: the same sessions in the
+            // same order as one thread gives.
+            var odd = Task.Run(() => AggregatePart(many, 1));
+            var even = AggregatePart(many, 0);
+            return SessionOrder.Merge(even, odd.GetAwaiter().GetResult());
+        }
+
+        return AggregatePart(calls, part: -1);
+    }
+
+    /// <param name="part">0 or 1: only sessions whose key's last character is even or odd; -1: all.</param>
+    private static ObservedSession[] AggregatePart(IEnumerable<BedrockCall> calls, int part)
+    {
+        var sessions = new SessionAccumulator(calls.TryGetNonEnumeratedCount(out var count) ? (part < 0 ? count : count / 2) : 0);
         foreach (var call in calls)
         {
-            if (call is not null)
+            if (call is not null && (part < 0 || PartOf(call.SessionKey) == part))
             {
                 sessions.Add(call);
             }
@@ -55,6 +71,8 @@ public sealed record ObservedSession
 
         return sessions.ToSessions();
     }
+
+    private static int PartOf(string key) => key.Length == 0 ? 0 : key[^1] & 1;
 
     /// <summary>
     /// <see cref="ModelCounts"/> from per-model counts aggregated elsewhere (the lake loader counts in DuckDB): the

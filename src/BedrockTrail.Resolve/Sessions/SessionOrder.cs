@@ -7,7 +7,7 @@ namespace BedrockTrail.Resolve.Sessions;
 internal static class SessionOrder
 {
     /// <summary>Below this, one thread sorts: the second one would cost more than it saves.</summary>
-    private const int ParallelFrom = 65_536;
+    public const int ParallelFrom = 65_536;
 
     private static readonly Comparison<ObservedSession> ByKey = static (a, b) => string.CompareOrdinal(a.SessionKey, b.SessionKey);
 
@@ -24,21 +24,21 @@ internal static class SessionOrder
         var firstHalf = Task.Run(() => all.AsSpan(0, half).Sort(ByKey));
         all.AsSpan(half).Sort(ByKey);
         firstHalf.GetAwaiter().GetResult();
-        return Merge(all, half);
+        return Merge(all.AsSpan(0, half), all.AsSpan(half));
     }
 
-    private static ObservedSession[] Merge(ObservedSession[] halves, int half)
+    /// <summary>One ordered array from two ordered runs.</summary>
+    public static ObservedSession[] Merge(ReadOnlySpan<ObservedSession> first, ReadOnlySpan<ObservedSession> second)
     {
-        var merged = new ObservedSession[halves.Length];
-        int a = 0, b = half, at = 0;
-        while (a < half && b < halves.Length)
+        var merged = new ObservedSession[first.Length + second.Length];
+        int a = 0, b = 0, at = 0;
+        while (a < first.Length && b < second.Length)
         {
-            merged[at++] = ByKey(halves[a], halves[b]) <= 0 ? halves[a++] : halves[b++];
+            merged[at++] = ByKey(first[a], second[b]) <= 0 ? first[a++] : second[b++];
         }
 
-        Array.Copy(halves, a, merged, at, half - a);
-        at += half - a;
-        Array.Copy(halves, b, merged, at, halves.Length - b);
+        first[a..].CopyTo(merged.AsSpan(at));
+        second[b..].CopyTo(merged.AsSpan(at + first.Length - a));
         return merged;
     }
 }

@@ -62,6 +62,32 @@ public sealed class SessionAccumulatorTests
         Assert.Equal(1000, session.ModelCounts[Some.Model]);
     }
 
+    [Fact]
+    public void Aggregate_ManyCallsOnTwoThreads_GivesWhatOneAccumulatorGives()
+    {
+        // Given more calls than Aggregate splits across two threads, shuffled, 1-4 per session
+        var random = new Random(5);
+        var calls = new List<BedrockCall>();
+        for (var s = 0; calls.Count < SessionOrder.ParallelFrom + 1000; s++)
+        {
+            var key = "ASIAPAR" + s.ToString("D13", System.Globalization.CultureInfo.InvariantCulture);
+            for (var c = random.Next(1, 5); c > 0; c--)
+            {
+                calls.Add(CallWithGaps(random, key, s % 500, c));
+            }
+        }
+
+        random.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(calls));
+        var one = new SessionAccumulator();
+        calls.ForEach(one.Add);
+
+        // When
+        var split = ObservedSession.Aggregate(calls);
+
+        // Then
+        Assert.Equal(one.ToSessions().Select(Describe), split.Select(Describe));
+    }
+
     private static BedrockCall CallWithGaps(Random random, string key, int session, int call)
     {
         string? Maybe(string value) => random.Next(4) switch { 0 => null, 1 => string.Empty, _ => value + call.ToString(System.Globalization.CultureInfo.InvariantCulture) };
