@@ -27,6 +27,13 @@ internal static class ResolveStage
         // Only the rows are written: no hops (trace, which renders them, calls Resolve with them).
         var directory = LoadDirectory(identityCenterUsersFile);
         var results = lakeRows is null ? Resolve(lake, directory, buildHops: false) : Resolve(lakeRows, directory);
+        if (results.Count >= LargeLakeSessions)
+        {
+            // The index and what it was built from are garbage now; on a large lake, collecting them before the
+            // identities are encoded keeps the peak to the larger of the two steps (5M events: 319 -> 287-311 MB).
+            GC.Collect();
+        }
+
         await IdentitiesStore.WriteAsync(lake, results.Select(r => r.Row).ToList(), cancellationToken).ConfigureAwait(false);
         return results;
     }
@@ -60,9 +67,8 @@ internal static class ResolveStage
     /// <summary>Resolves rows already in memory; the sessions and the index are built side by side, as above.</summary>
     private static IReadOnlyList<SessionResolution> Resolve(RowsForResolution rows, IdentityCenterDirectory directory)
     {
-        var (calls, credentialEvents) = rows.Take();
-        var sessions = Task.Run(calls.ToSessions);
-        var index = CredentialIndex.Build(credentialEvents);
+        var sessions = Task.Run(rows.TakeSessions);
+        var index = CredentialIndex.Build(rows.TakeCredentialEvents());
         return ProvenanceResolver.Resolve(sessions.GetAwaiter().GetResult(), index, ResolverOptions.Default with { Directory = directory, BuildHops = false });
     }
 

@@ -19,14 +19,22 @@ internal sealed class RowsForResolution
     public void Add(CredentialEvent credentialEvent) => _credentialEvents.Add(credentialEvent);
 
     /// <summary>
-    /// Hands what was gathered over and forgets it: once resolution has built its sessions and index from them, the
-    /// calls and events kept here can be collected while the identities are written (at 5M events they are ~70 MB).
+    /// The sessions of the calls gathered, ordered by session key as the lake reader gives them; the calls kept for
+    /// them are forgotten, so they can be collected while resolution runs (at 5M events, sessions and credential events
+    /// gathered are ~100 MB).
     /// </summary>
-    public (SessionAccumulator Sessions, List<CredentialEvent> CredentialEvents) Take()
+    public ObservedSession[] TakeSessions()
     {
-        var taken = (_sessions, _credentialEvents);
+        var sessions = _sessions;
         _sessions = new SessionAccumulator();
+        return sessions.ToSessions();
+    }
+
+    /// <summary>The credential events gathered, handed over and forgotten (the index built from them keeps them).</summary>
+    public List<CredentialEvent> TakeCredentialEvents()
+    {
+        var events = _credentialEvents;
         _credentialEvents = [];
-        return taken;
+        return events;
     }
 }
