@@ -12,17 +12,29 @@ namespace BedrockTrail.Resolve.Credentials;
 /// </summary>
 public sealed class CredentialIndex
 {
-    private readonly Dictionary<string, IssuanceList> _byKey;
-    private readonly Dictionary<string, IssuanceList> _roleCredentials = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>From this many events, the index is built in two parts on two threads (smaller trails: one part).</summary>
+    internal const int PartsFrom = 50_000;
+
+    /// <summary>Issued keys by part (<see cref="IndexPart.PartOf"/>): one table, or two built side by side.</summary>
+    private readonly Dictionary<string, IssuanceList>[] _byKey;
+    private readonly Dictionary<string, IssuanceList> _roleCredentials;
     private readonly HashSet<string> _accounts = new(StringComparer.Ordinal);
     private readonly List<CredentialIssuance> _issuances;
-    private Dictionary<string, CredentialEvent> _deduplicated = [];
+    private readonly Dictionary<string, CredentialEvent>[] _deduplicated;
     private FallbackMaps? _fallback;
 
-    private CredentialIndex(int capacity)
+    private CredentialIndex(IndexPart[] parts, List<CredentialIssuance> issuances)
     {
-        _byKey = new Dictionary<string, IssuanceList>(capacity, StringComparer.Ordinal);
-        _issuances = new List<CredentialIssuance>(capacity);
+        _byKey = [.. parts.Select(p => p.ByKey)];
+        _deduplicated = [.. parts.Select(p => p.ByEventId)];
+        _roleCredentials = parts[0].RoleCredentials;
+        _issuances = issuances;
+        foreach (var part in parts)
+        {
+            _accounts.UnionWith(part.Accounts);
+            FailedCount += part.Failed;
+            DuplicateCount += part.Duplicates;
+        }
     }
 
     /// <summary>Recipient accounts of the events indexed (part of the "ingested accounts").</summary>
@@ -35,92 +47,39 @@ public sealed class CredentialIndex
     internal IReadOnlyList<CredentialIssuance> Issuances => _issuances;
 
     /// <summary>Events dropped: failed calls (an error code never issues a key) and duplicate event ids.</summary>
-    public int FailedCount { get; private set; }
+    public int FailedCount { get; }
 
-    public int DuplicateCount { get; private set; }
+    public int DuplicateCount { get; }
 
     /// <summary>Access keys that callers of credential events used: keys known to belong to some session.</summary>
     internal IReadOnlySet<string> CallerKeys => Fallback.CallerKeys;
 
-    private FallbackMaps Fallback => LazyInitializer.EnsureInitialized(ref _fallback, () => FallbackMaps.Build(_issuances, _deduplicated.Values));
+    private FallbackMaps Fallback => LazyInitializer.EnsureInitialized(ref _fallback, () => FallbackMaps.Build(_issuances, _deduplicated.SelectMany(d => d.Values)));
 
-    public static CredentialIndex Build(IEnumerable<CredentialEvent> events)
+    public static CredentialIndex Build(IEnumerable<CredentialEvent> events) => Build(events, PartsFrom);
+
+    /// <summary><see cref="Build(IEnumerable{CredentialEvent})"/> with another size from which two parts are built (tests).</summary>
+    internal static CredentialIndex Build(IEnumerable<CredentialEvent> events, int partsFrom)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var index = new CredentialIndex(events.TryGetNonEnumeratedCount(out var count) ? count : 0);
-        var byEventId = new Dictionary<string, CredentialEvent>(count, StringComparer.Ordinal);
-        foreach (var e in events)
+        var all = events as List<CredentialEvent> ?? [.. events];
+        IndexPart[] parts = all.Count >= Math.Max(1, partsFrom) ? [new(0, 2, all), new(1, 2, all)] : [new(0, 1, all)];
+
+        // Each step reads what every part made in the step before and writes only its own part's tables. The order
+        // issuances are numbered in is never observable: ties count candidates and candidate lists are time-sorted.
+        InParallel(parts, static p => p.Deduplicate());
+        InParallel(parts, p => p.Group(parts));
+        var issuances = new List<CredentialIssuance>(parts.Sum(p => p.Issuances.Count));
+        var firsts = new int[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
         {
-            if (e is null)
-            {
-                continue;
-            }
-
-            if (!string.IsNullOrEmpty(e.AccountId))
-            {
-                index._accounts.Add(e.AccountId);
-            }
-
-            if (!string.IsNullOrEmpty(e.ErrorCode))
-            {
-                index.FailedCount++;
-                continue;
-            }
-
-            ref var seen = ref CollectionsMarshal.GetValueRefOrAddDefault(byEventId, e.EventId, out var exists);
-            if (exists)
-            {
-                index.DuplicateCount++;
-                if (CredentialIssuance.CallerRichness(e) > CredentialIssuance.CallerRichness(seen!))
-                {
-                    seen = e;
-                }
-
-                continue;
-            }
-
-            seen = e;
+            firsts[i] = issuances.Count;
+            issuances.AddRange(parts[i].Issuances);
         }
 
-        // Copies of one call share sharedEventID (and requestID); group on it, then index each merged issuance.
-        // An event with neither has no copies to find (its id is already unique): it is indexed as it is. The order
-        // issuances are added in is never observable: ties count candidates and candidate lists are time-sorted.
-        var groups = new Dictionary<CopyKey, CopyGroup>();
-        foreach (var e in byEventId.Values)
-        {
-            if (string.IsNullOrEmpty(e.SharedEventId) && string.IsNullOrEmpty(e.RequestId))
-            {
-                index.Add(CredentialIssuance.Single(e));
-                continue;
-            }
-
-            ref var group = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, CopyKey.Of(e), out var exists);
-            if (!exists)
-            {
-                group.First = e;
-            }
-            else
-            {
-                group.All ??= [group.First];
-                group.All.Add(e);
-            }
-        }
-
-        foreach (var group in groups.Values)
-        {
-            if (group.All is { } copies)
-            {
-                // Input order must not decide which copy speaks for the call.
-                copies.Sort(static (a, b) => a.EventTime != b.EventTime ? a.EventTime.CompareTo(b.EventTime) : string.CompareOrdinal(a.EventId, b.EventId));
-                index.Add(CredentialIssuance.Merge(copies));
-            }
-            else
-            {
-                index.Add(CredentialIssuance.Single(group.First));
-            }
-        }
-
-        index._deduplicated = byEventId;
+        InParallel(parts, p => p.Number(firsts[Array.IndexOf(parts, p)]));
+        InParallel(parts, p => p.IndexKeys(parts));
+        var index = new CredentialIndex(parts, issuances);
 
         // Time-ordered candidate lists let the fallback look only at its ±tolerance window: popular principals
         // ("cli-session", one person signing in all day) must not make each lookup scan their whole history.
@@ -132,9 +91,23 @@ public sealed class CredentialIndex
         return index;
     }
 
+    /// <summary>Runs a step of every part: the second on another thread while this one runs the first.</summary>
+    private static void InParallel(IndexPart[] parts, Action<IndexPart> step)
+    {
+        if (parts.Length == 1)
+        {
+            step(parts[0]);
+            return;
+        }
+
+        var other = Task.Run(() => step(parts[1]));
+        step(parts[0]);
+        other.GetAwaiter().GetResult();
+    }
+
     /// <summary>Issuances that returned this access key (normally one).</summary>
     internal IssuanceList ByIssuedKey(string accessKeyId) =>
-        _byKey.TryGetValue(accessKeyId, out var list) ? list : IssuanceList.Empty;
+        _byKey[IndexPart.PartOf(accessKeyId, _byKey.Length)].TryGetValue(accessKeyId, out var list) ? list : IssuanceList.Empty;
 
     /// <summary>Issuances of this assumed-role id (<c>AROA…:session</c>).</summary>
     internal IssuanceList ByIssuedPrincipalId(string principalId) =>
@@ -190,31 +163,11 @@ public sealed class CredentialIndex
         return lo;
     }
 
-    private void Add(CredentialIssuance issuance)
-    {
-        issuance.Ordinal = _issuances.Count;
-        _issuances.Add(issuance);
-        if (issuance.EventName == "GetRoleCredentials")
-        {
-            if (issuance.TargetAccountId is { Length: > 0 } account && issuance.TargetRoleName is { Length: > 0 } permissionSet)
-            {
-                Append(_roleCredentials, account + "|" + permissionSet, issuance);
-            }
-
-            return;
-        }
-
-        if (!DescribesItself(issuance) && !string.IsNullOrEmpty(issuance.IssuedAccessKeyId))
-        {
-            Append(_byKey, issuance.IssuedAccessKeyId, issuance);
-        }
-    }
-
-    /// <summary>Whether the issuance goes into the key, principal and role-session maps (see <see cref="Add"/>).</summary>
+    /// <summary>Whether the issuance goes into the key, principal and role-session maps (see <see cref="IndexPart.IndexKeys"/>).</summary>
     private static bool IndexedAsIssuer(CredentialIssuance issuance) =>
         issuance.EventName != "GetRoleCredentials" && !DescribesItself(issuance);
 
-    private static bool DescribesItself(CredentialIssuance issuance)
+    internal static bool DescribesItself(CredentialIssuance issuance)
     {
         // A sign-in record names the session as its own caller: it witnesses the session, it did not issue it.
         // A role session may re-assume its own role under the same session name, so equal names alone prove
@@ -229,26 +182,10 @@ public sealed class CredentialIndex
             || (issuance.IssuedArn is { Length: > 0 } arn && arn == e.CallerArn);
     }
 
-    private static void Append(Dictionary<string, IssuanceList> map, string key, CredentialIssuance issuance)
+    internal static void Append(Dictionary<string, IssuanceList> map, string key, CredentialIssuance issuance)
     {
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(map, key, out _);
         slot = slot.With(issuance);
-    }
-
-    /// <summary>What makes copies of one call one call: sharedEventID, else event name and requestID, else the event id.</summary>
-    private readonly record struct CopyKey(char Kind, string Id, string? EventName)
-    {
-        public static CopyKey Of(CredentialEvent e) =>
-            !string.IsNullOrEmpty(e.SharedEventId) ? new CopyKey('s', e.SharedEventId, null)
-            : !string.IsNullOrEmpty(e.RequestId) ? new CopyKey('r', e.RequestId, e.EventName)
-            : new CopyKey('e', e.EventId, null);
-    }
-
-    /// <summary>The copies of one call; a list only when there is more than one.</summary>
-    private struct CopyGroup
-    {
-        public CredentialEvent First;
-        public List<CredentialEvent>? All;
     }
 
     /// <summary>The console/Identity Center fallback's maps, built once from every issuance on first use.</summary>

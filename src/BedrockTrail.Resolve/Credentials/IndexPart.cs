@@ -1,0 +1,183 @@
+using System.Runtime.InteropServices;
+using BedrockTrail.Lake;
+
+namespace BedrockTrail.Resolve.Credentials;
+
+/// <summary>
+/// One part of a <see cref="CredentialIndex"/> under construction. A large index is built in two parts on two
+/// threads, each owning the event ids, copy groups and issued keys that fall to it (<see cref="PartOf"/>), so no
+/// table is shared and no step depends on which thread runs first: each key is handled by one part, which sees the
+/// events in input order, exactly as one builder would.
+/// </summary>
+internal sealed class IndexPart(int part, int parts, List<CredentialEvent> events)
+{
+    public HashSet<string> Accounts { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>This part's events after failed calls and duplicate event ids are dropped.</summary>
+    public Dictionary<string, CredentialEvent> ByEventId { get; } = new(Capacity(events.Count, parts), StringComparer.Ordinal);
+
+    /// <summary>The issuances of this part's copy groups; numbered after every part has made its own.</summary>
+    public List<CredentialIssuance> Issuances { get; } = new(Capacity(events.Count, parts));
+
+    /// <summary>This part's issued access keys.</summary>
+    public Dictionary<string, IssuanceList> ByKey { get; } = new(Capacity(events.Count, parts), StringComparer.Ordinal);
+
+    /// <summary>Identity Center GetRoleCredentials calls (a handful: the first part indexes them all).</summary>
+    public Dictionary<string, IssuanceList> RoleCredentials { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public int Failed { get; private set; }
+
+    public int Duplicates { get; private set; }
+
+    /// <summary>
+    /// The part a key falls to: from its last two characters (ids and access keys end in random-looking characters,
+    /// so the parts come out even). A skewed input only makes one part larger, never a different index.
+    /// </summary>
+    public static int PartOf(string? key, int parts) =>
+        parts == 1 || string.IsNullOrEmpty(key) ? 0 : (key[^1] ^ (key.Length > 1 ? key[^2] >> 1 : 0)) & 1;
+
+    /// <summary>Drops failed calls and keeps one event per event id (the copy with the richest caller, first on a tie).</summary>
+    public void Deduplicate()
+    {
+        foreach (var e in CollectionsMarshal.AsSpan(events))
+        {
+            if (e is null || PartOf(e.EventId, parts) != part)
+            {
+                continue;
+            }
+
+            if (!string.IsNullOrEmpty(e.AccountId))
+            {
+                Accounts.Add(e.AccountId);
+            }
+
+            if (!string.IsNullOrEmpty(e.ErrorCode))
+            {
+                Failed++;
+                continue;
+            }
+
+            ref var seen = ref CollectionsMarshal.GetValueRefOrAddDefault(ByEventId, e.EventId, out var exists);
+            if (exists)
+            {
+                Duplicates++;
+                if (CredentialIssuance.CallerRichness(e) > CredentialIssuance.CallerRichness(seen!))
+                {
+                    seen = e;
+                }
+
+                continue;
+            }
+
+            seen = e;
+        }
+    }
+
+    /// <summary>
+    /// Merges the copies of each call whose copy key falls to this part (copies share sharedEventID, else requestID;
+    /// they may sit in any part's events). An event with neither has no copies: its own part indexes it as it is.
+    /// </summary>
+    public void Group(IndexPart[] all)
+    {
+        var groups = new Dictionary<CopyKey, CopyGroup>();
+        foreach (var other in all)
+        {
+            foreach (var e in other.ByEventId.Values)
+            {
+                if (string.IsNullOrEmpty(e.SharedEventId) && string.IsNullOrEmpty(e.RequestId))
+                {
+                    if (ReferenceEquals(other, this))
+                    {
+                        Issuances.Add(CredentialIssuance.Single(e));
+                    }
+
+                    continue;
+                }
+
+                var key = CopyKey.Of(e);
+                if (PartOf(key.Id, parts) != part)
+                {
+                    continue;
+                }
+
+                ref var group = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, key, out var exists);
+                if (!exists)
+                {
+                    group.First = e;
+                }
+                else
+                {
+                    group.All ??= [group.First];
+                    group.All.Add(e);
+                }
+            }
+        }
+
+        foreach (var group in groups.Values)
+        {
+            if (group.All is { } copies)
+            {
+                // Input order must not decide which copy speaks for the call.
+                copies.Sort(static (a, b) => a.EventTime != b.EventTime ? a.EventTime.CompareTo(b.EventTime) : string.CompareOrdinal(a.EventId, b.EventId));
+                Issuances.Add(CredentialIssuance.Merge(copies));
+            }
+            else
+            {
+                Issuances.Add(CredentialIssuance.Single(group.First));
+            }
+        }
+    }
+
+    /// <summary>Numbers this part's issuances from <paramref name="first"/> (the parts before it hold the lower ordinals).</summary>
+    public void Number(int first)
+    {
+        var issuances = CollectionsMarshal.AsSpan(Issuances);
+        for (var i = 0; i < issuances.Length; i++)
+        {
+            issuances[i].Ordinal = first + i;
+        }
+    }
+
+    /// <summary>Indexes the issued keys that fall to this part, from every part's issuances.</summary>
+    public void IndexKeys(IndexPart[] all)
+    {
+        foreach (var other in all)
+        {
+            foreach (var issuance in CollectionsMarshal.AsSpan(other.Issuances))
+            {
+                if (issuance.EventName == "GetRoleCredentials")
+                {
+                    if (part == 0 && issuance.TargetAccountId is { Length: > 0 } account && issuance.TargetRoleName is { Length: > 0 } permissionSet)
+                    {
+                        CredentialIndex.Append(RoleCredentials, account + "|" + permissionSet, issuance);
+                    }
+
+                    continue;
+                }
+
+                if (issuance.IssuedAccessKeyId is { } key && PartOf(key, parts) == part && !CredentialIndex.DescribesItself(issuance))
+                {
+                    CredentialIndex.Append(ByKey, key, issuance);
+                }
+            }
+        }
+    }
+
+    private static int Capacity(int events, int parts) => parts == 1 ? events : events / parts + events / 16;
+
+    /// <summary>What makes copies of one call one call: sharedEventID, else event name and requestID, else the event id.</summary>
+    private readonly record struct CopyKey(char Kind, string Id, string? EventName)
+    {
+        public static CopyKey Of(CredentialEvent e) =>
+            !string.IsNullOrEmpty(e.SharedEventId) ? new CopyKey('s', e.SharedEventId, null)
+            : !string.IsNullOrEmpty(e.RequestId) ? new CopyKey('r', e.RequestId, e.EventName)
+            : new CopyKey('e', e.EventId, null);
+    }
+
+    /// <summary>The copies of one call; a list only when there is more than one.</summary>
+    private struct CopyGroup
+    {
+        public CredentialEvent First;
+        public List<CredentialEvent>? All;
+    }
+}
