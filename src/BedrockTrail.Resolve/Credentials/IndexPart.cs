@@ -19,6 +19,12 @@ internal sealed class IndexPart(int part, int parts, List<CredentialEvent> event
     /// <summary>The issuances of this part's copy groups; numbered after every part has made its own.</summary>
     public List<CredentialIssuance> Issuances { get; } = new(Capacity(events.Count, parts));
 
+    /// <summary>
+    /// This part's issuances by the part their issued key falls to (Identity Center's go to the first part), so
+    /// that each part then reads only the issuances it indexes.
+    /// </summary>
+    private readonly List<CredentialIssuance>[] _byKeyPart = [.. Enumerable.Range(0, parts).Select(_ => new List<CredentialIssuance>(Capacity(events.Count, parts * parts)))];
+
     /// <summary>This part's issued access keys.</summary>
     public Dictionary<string, IssuanceList> ByKey { get; } = new(Capacity(events.Count, parts), StringComparer.Ordinal);
 
@@ -88,7 +94,7 @@ internal sealed class IndexPart(int part, int parts, List<CredentialEvent> event
                 {
                     if (ReferenceEquals(other, this))
                     {
-                        Issuances.Add(CredentialIssuance.Single(e));
+                        Add(CredentialIssuance.Single(e));
                     }
 
                     continue;
@@ -119,12 +125,25 @@ internal sealed class IndexPart(int part, int parts, List<CredentialEvent> event
             {
                 // Input order must not decide which copy speaks for the call.
                 copies.Sort(static (a, b) => a.EventTime != b.EventTime ? a.EventTime.CompareTo(b.EventTime) : string.CompareOrdinal(a.EventId, b.EventId));
-                Issuances.Add(CredentialIssuance.Merge(copies));
+                Add(CredentialIssuance.Merge(copies));
             }
             else
             {
-                Issuances.Add(CredentialIssuance.Single(group.First));
+                Add(CredentialIssuance.Single(group.First));
             }
+        }
+    }
+
+    private void Add(CredentialIssuance issuance)
+    {
+        Issuances.Add(issuance);
+        if (issuance.EventName == "GetRoleCredentials")
+        {
+            _byKeyPart[0].Add(issuance);
+        }
+        else if (issuance.IssuedAccessKeyId is { } key)
+        {
+            _byKeyPart[PartOf(key, parts)].Add(issuance);
         }
     }
 
@@ -138,28 +157,27 @@ internal sealed class IndexPart(int part, int parts, List<CredentialEvent> event
         }
     }
 
-    /// <summary>Indexes the issued keys that fall to this part, from every part's issuances.</summary>
+    /// <summary>Indexes the issued keys that fall to this part (and, in the first part, Identity Center's calls), from every part's issuances.</summary>
     public void IndexKeys(IndexPart[] all)
     {
         foreach (var other in all)
         {
-            foreach (var issuance in CollectionsMarshal.AsSpan(other.Issuances))
+            foreach (var issuance in CollectionsMarshal.AsSpan(other._byKeyPart[part]))
             {
                 if (issuance.EventName == "GetRoleCredentials")
                 {
-                    if (part == 0 && issuance.TargetAccountId is { Length: > 0 } account && issuance.TargetRoleName is { Length: > 0 } permissionSet)
+                    if (issuance.TargetAccountId is { Length: > 0 } account && issuance.TargetRoleName is { Length: > 0 } permissionSet)
                     {
                         CredentialIndex.Append(RoleCredentials, account + "|" + permissionSet, issuance);
                     }
-
-                    continue;
                 }
-
-                if (issuance.IssuedAccessKeyId is { } key && PartOf(key, parts) == part && !CredentialIndex.DescribesItself(issuance))
+                else if (!CredentialIndex.DescribesItself(issuance))
                 {
-                    CredentialIndex.Append(ByKey, key, issuance);
+                    CredentialIndex.Append(ByKey, issuance.IssuedAccessKeyId!, issuance);
                 }
             }
+
+            other._byKeyPart[part] = [];
         }
     }
 
