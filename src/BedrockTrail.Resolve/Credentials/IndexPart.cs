@@ -20,10 +20,12 @@ internal sealed class IndexPart(int part, int parts, List<CredentialEvent> event
     public List<CredentialIssuance> Issuances { get; } = new(Capacity(events.Count, parts));
 
     /// <summary>
-    /// This part's issuances by the part their issued key falls to (Identity Center's go to the first part), so
-    /// that each part then reads only the issuances it indexes.
+    /// Per issuance of this part, the part its issued key falls to (Identity Center's calls: the first part; none:
+    /// <see cref="NotIndexed"/>), so that each part then reads only the issuances it indexes.
     /// </summary>
-    private readonly List<CredentialIssuance>[] _byKeyPart = [.. Enumerable.Range(0, parts).Select(_ => new List<CredentialIssuance>(Capacity(events.Count, parts * parts)))];
+    private readonly List<byte> _keyPart = new(Capacity(events.Count, parts));
+
+    private const byte NotIndexed = byte.MaxValue;
 
     /// <summary>This part's issued access keys.</summary>
     public Dictionary<string, IssuanceList> ByKey { get; } = new(Capacity(events.Count, parts), StringComparer.Ordinal);
@@ -137,14 +139,9 @@ internal sealed class IndexPart(int part, int parts, List<CredentialEvent> event
     private void Add(CredentialIssuance issuance)
     {
         Issuances.Add(issuance);
-        if (issuance.EventName == "GetRoleCredentials")
-        {
-            _byKeyPart[0].Add(issuance);
-        }
-        else if (issuance.IssuedAccessKeyId is { } key)
-        {
-            _byKeyPart[PartOf(key, parts)].Add(issuance);
-        }
+        _keyPart.Add(issuance.EventName == "GetRoleCredentials" ? (byte)0
+            : issuance.IssuedAccessKeyId is { } key ? (byte)PartOf(key, parts)
+            : NotIndexed);
     }
 
     /// <summary>Numbers this part's issuances from <paramref name="first"/> (the parts before it hold the lower ordinals).</summary>
@@ -162,8 +159,16 @@ internal sealed class IndexPart(int part, int parts, List<CredentialEvent> event
     {
         foreach (var other in all)
         {
-            foreach (var issuance in CollectionsMarshal.AsSpan(other._byKeyPart[part]))
+            var issuances = CollectionsMarshal.AsSpan(other.Issuances);
+            var keyParts = CollectionsMarshal.AsSpan(other._keyPart);
+            for (var i = 0; i < issuances.Length; i++)
             {
+                if (keyParts[i] != part)
+                {
+                    continue;
+                }
+
+                var issuance = issuances[i];
                 if (issuance.EventName == "GetRoleCredentials")
                 {
                     if (issuance.TargetAccountId is { Length: > 0 } account && issuance.TargetRoleName is { Length: > 0 } permissionSet)
@@ -176,8 +181,6 @@ internal sealed class IndexPart(int part, int parts, List<CredentialEvent> event
                     CredentialIndex.Append(ByKey, issuance.IssuedAccessKeyId!, issuance);
                 }
             }
-
-            other._byKeyPart[part] = [];
         }
     }
 
