@@ -49,7 +49,9 @@ internal sealed partial class ChainWalker
         // The node is made here and dropped after the walk: only the hops it yields are kept.
         _walking = session;
         var node = PrincipalNode.From(session);
-        return issuance >= 0 ? WalkIssued(node, node.AccessKeyId!, issuance, depth: 0) : WalkNode(node, depth: 0);
+        return issuance >= 0 ? WalkIssued(node, node.AccessKeyId!, issuance, depth: 0)
+            : issuance == KeyLinks.NoIssuer ? WalkUnissued(node, node.AccessKeyId!, depth: 0)
+            : WalkNode(node, depth: 0);
     }
 
     private static bool IsInProgress(ChainWalk walk) => ReferenceEquals(walk.Last, InProgress.Last);
@@ -69,6 +71,19 @@ internal sealed partial class ChainWalker
             return WalkIssued(node, key, issuedBy[0].Ordinal, depth);
         }
 
+        return WalkInMemo(node, key, depth);
+    }
+
+    /// <summary><see cref="WalkNode"/> for a key known (from the key links) to be issued by no call: no key table lookup.</summary>
+    private ChainWalk WalkUnissued(in PrincipalNode node, string key, int depth)
+    {
+        _lookup.RememberNone(key);
+        return WalkInMemo(node, key, depth);
+    }
+
+    /// <summary>The memo of <see cref="WalkNode"/> for a key not issued by exactly one call, held in a table by key.</summary>
+    private ChainWalk WalkInMemo(in PrincipalNode node, string key, int depth)
+    {
         // One lookup finds a finished walk, a walk in progress (the key issued itself somewhere above: the data
         // loops, so the link is not made) or a free slot, which is marked in progress until the walk is done.
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_memo, key, out var seen);
@@ -193,7 +208,9 @@ internal sealed partial class ChainWalker
         }
 
         var callerIssuance = _links.CallerIssuance[issuance.Ordinal];
-        var above = callerIssuance >= 0 ? WalkIssued(parent, parent.AccessKeyId!, callerIssuance, depth + 1) : WalkNode(parent, depth + 1);
+        var above = callerIssuance >= 0 ? WalkIssued(parent, parent.AccessKeyId!, callerIssuance, depth + 1)
+            : callerIssuance == KeyLinks.NoIssuer ? WalkUnissued(parent, parent.AccessKeyId!, depth + 1)
+            : WalkNode(parent, depth + 1);
         return new ChainWalk(above.Outcome, above.Root, Link(node, issuance, match.Evidence, above: ParentLink(above, issuance)));
     }
 

@@ -39,6 +39,13 @@ internal sealed class IssuerLookup(CredentialIndex index, KeyLinks sessionKeys, 
         _lastByKey = IssuanceList.Of(index.Issuances[ordinal]);
     }
 
+    /// <summary>Records that no call issued <paramref name="accessKeyId"/>.</summary>
+    public void RememberNone(string accessKeyId)
+    {
+        _lastKey = accessKeyId;
+        _lastByKey = IssuanceList.Empty;
+    }
+
     public IssuerMatch Find(in PrincipalNode node)
     {
         if (!string.IsNullOrEmpty(node.AccessKeyId))

@@ -11,8 +11,11 @@ namespace BedrockTrail.Resolve.Provenance;
 /// </summary>
 internal sealed class KeyLinks
 {
-    /// <summary>Not issued by exactly one call (no key, no issuer, or several): the walker asks its key table.</summary>
+    /// <summary>Not issued by exactly one call (no key, or several calls claim it): the walker asks its key table.</summary>
     public const int NoSingleIssuer = -1;
+
+    /// <summary>A key no call issued (IAM users' keys, keys issued before the window): the walker need not ask the key table.</summary>
+    public const int NoIssuer = -2;
 
     /// <summary>A walk asked for at most once: it has no slot in the walker's memo.</summary>
     public const int NotRemembered = -1;
@@ -33,10 +36,10 @@ internal sealed class KeyLinks
         MemoSlots = memoSlots;
     }
 
-    /// <summary>Per session (in the order given), the ordinal of the one issuance of its access key, else <see cref="NoSingleIssuer"/>.</summary>
+    /// <summary>Per session (in the order given), the ordinal of the one issuance of its access key, else <see cref="NoIssuer"/> or <see cref="NoSingleIssuer"/>.</summary>
     public int[] SessionIssuance { get; }
 
-    /// <summary>Per issuance ordinal, the ordinal of the one issuance of its caller's access key, else <see cref="NoSingleIssuer"/>.</summary>
+    /// <summary>Per issuance ordinal, the ordinal of the one issuance of its caller's access key, else <see cref="NoIssuer"/> or <see cref="NoSingleIssuer"/>.</summary>
     public int[] CallerIssuance { get; }
 
     /// <summary>Per issuance ordinal, the first session (in the order given) using the key it issued.</summary>
@@ -68,16 +71,18 @@ internal sealed class KeyLinks
         var callerIssuance = new int[issuances.Count];
         var sessionOf = new ObservedSession?[issuances.Count];
 
-        // The callers' keys are looked up on another thread while this one looks up the sessions' (the index is
-        // only read; each side writes its own array).
+        // The callers' keys are looked up on another thread while this one looks up the sessions' and then the last
+        // callers', so both threads do about as many lookups (the index is only read; each writes its own range).
         var callers = Task.CompletedTask;
+        var split = issuances.Count;
         if (issuances.Count < ParallelFrom)
         {
-            LookUpCallers(index, callerIssuance);
+            LookUpCallers(index, callerIssuance, 0, issuances.Count);
         }
         else
         {
-            callers = Task.Run(() => LookUpCallers(index, callerIssuance));
+            split = Math.Clamp((issuances.Count + sessions.Count) / 2, 0, issuances.Count);
+            callers = Task.Run(() => LookUpCallers(index, callerIssuance, 0, split));
         }
 
         // Claimed: a session or an issuing call's caller uses the key (the ordinal's only key, by construction).
@@ -99,6 +104,7 @@ internal sealed class KeyLinks
             }
         }
 
+        LookUpCallers(index, callerIssuance, split, issuances.Count);
         callers.GetAwaiter().GetResult();
         foreach (var ordinal in callerIssuance)
         {
@@ -151,10 +157,10 @@ internal sealed class KeyLinks
     /// <summary>Below this many issuances, one thread looks up every key.</summary>
     private const int ParallelFrom = 65_536;
 
-    private static void LookUpCallers(CredentialIndex index, int[] callerIssuance)
+    private static void LookUpCallers(CredentialIndex index, int[] callerIssuance, int start, int end)
     {
         var issuances = index.Issuances;
-        for (var n = 0; n < callerIssuance.Length; n++)
+        for (var n = start; n < end; n++)
         {
             callerIssuance[n] = SoleIssuer(index, issuances[n].Primary.CallerAccessKeyId);
         }
@@ -168,7 +174,12 @@ internal sealed class KeyLinks
         }
 
         var byKey = index.ByIssuedKey(key);
-        return byKey.Count == 1 ? byKey[0].Ordinal : NoSingleIssuer;
+        return byKey.Count switch
+        {
+            0 => NoIssuer,
+            1 => byKey[0].Ordinal,
+            _ => NoSingleIssuer,
+        };
     }
 
     private static byte Saturated(int count) => (byte)Math.Min(2, count);

@@ -30,7 +30,7 @@ public sealed class KeyLinksTests
         Assert.Equal([aAt, bAt], links.SessionIssuance);
         Assert.Equal(hubAt, links.CallerIssuance[aAt]);
         Assert.Equal(hubAt, links.CallerIssuance[bAt]);
-        Assert.Equal(KeyLinks.NoSingleIssuer, links.CallerIssuance[hubAt]);
+        Assert.Equal(KeyLinks.NoIssuer, links.CallerIssuance[hubAt]);
         Assert.Same(sessions[0], links.SessionOf[aAt]);
         Assert.Null(links.SessionOf[hubAt]);
         Assert.Equal(1, links.MemoSlots);
@@ -54,6 +54,28 @@ public sealed class KeyLinksTests
         // Then
         Assert.Equal(0, links.MemoSlot[Ordinal(index, parent.EventId)]);
         Assert.Equal(KeyLinks.NotRemembered, links.MemoSlot[Ordinal(index, child.EventId)]);
+    }
+
+    [Fact]
+    public void Build_KeysNoCallOrTwoCallsIssued_AreToldApart()
+    {
+        // Given a session on an IAM user's key (no call issued it) and one on a key two calls claim
+        var first = Some.AssumeRole("ASIATWICE00000000001", Dev, "R", "s", Some.At(0), Caller.IamUser(Dev, "bob", "AKIABOB0000000000001"));
+        var second = Some.AssumeRole("ASIATWICE00000000001", Dev, "R", "s", Some.At(1), Caller.IamUser(Dev, "bob", "AKIABOB0000000000001"));
+        var index = CredentialIndex.Build([first, second]);
+        var sessions = ObservedSession.Aggregate([
+            Some.UserCall("AKIABOB0000000000001", Dev, "bob", Some.At(2)),
+            Some.RoleCall("ASIATWICE00000000001", Dev, "R", "s", Some.At(1)),
+        ]);
+
+        // When
+        var links = KeyLinks.Build([.. sessions], index);
+
+        // Then the walker skips the key table for the first and asks it for the second (and for the callers' key)
+        Assert.Equal(
+            sessions.Select(s => s.AccessKeyId == "AKIABOB0000000000001" ? KeyLinks.NoIssuer : KeyLinks.NoSingleIssuer),
+            links.SessionIssuance);
+        Assert.Equal([KeyLinks.NoIssuer, KeyLinks.NoIssuer], links.CallerIssuance);
     }
 
     private static int Ordinal(CredentialIndex index, string eventId) => index.Issuances.Single(i => i.EventId == eventId).Ordinal;
