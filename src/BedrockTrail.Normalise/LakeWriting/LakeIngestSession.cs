@@ -155,6 +155,7 @@ public sealed class LakeIngestSession : IAsyncDisposable
         // A part file still being written must finish (or fail) before the lock is released. Only the waiting
         // matters here: a failed write has already failed the commit, and its error is the one reported.
         await Task.WhenAny(Task.WhenAll(Tables.Select(t => t.DrainAsync()))).ConfigureAwait(false);
+        Parquet.FlatParquetWriter.ReleaseIdle();
 
         await _lock.DisposeAsync().ConfigureAwait(false);
     }

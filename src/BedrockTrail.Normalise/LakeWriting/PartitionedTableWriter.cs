@@ -83,19 +83,16 @@ internal sealed class PartitionedTableWriter<TRow> : IBufferedTable
         }
     }
 
-    /// <summary>Writes every buffered partition (at commit: nothing is held back for memory, so all at once).</summary>
+    /// <summary>Writes every buffered partition (at commit).</summary>
     public async Task FlushAllAsync(CancellationToken cancellationToken)
     {
-        var writes = new List<Task> { _writing };
+        // One part file at a time, as during the run: the session flushes its tables side by side, which already
+        // keeps both cores busy, and each file written at the same moment needs its own writer and buffers (a few MB).
         foreach (var date in _buffers.Keys.Order().ToList())
         {
-            if (StartWrite(date, cancellationToken) is { } write)
-            {
-                writes.Add(write);
-            }
+            await FlushAsync(date, cancellationToken).ConfigureAwait(false);
         }
 
-        _writing = Task.WhenAll(writes);
         await DrainAsync().ConfigureAwait(false);
     }
 

@@ -6,9 +6,9 @@ namespace BedrockTrail.Normalise.LakeWriting.Parquet;
 /// else one bit-packed run, whose byte layout (LSB first, 8 values a group) is exactly the gathered bits.
 /// See https://parquet.apache.org/docs/file-format/data-pages/encodings/#run-length-encoding--bit-packing-hybrid-rle--3.
 /// </summary>
-internal sealed class DefinitionLevels : IDisposable
+internal sealed class DefinitionLevels
 {
-    private readonly PooledByteBuffer _bits = new(4096);
+    private readonly GrowableByteBuffer _bits = new(4096);
     private byte _pending;
 
     /// <summary>Levels gathered for the current page.</summary>
@@ -35,7 +35,7 @@ internal sealed class DefinitionLevels : IDisposable
     }
 
     /// <summary>Writes the levels as a page body starts: their byte length (4 bytes LE), then the hybrid runs.</summary>
-    public void WriteTo(PooledByteBuffer body)
+    public void WriteTo(GrowableByteBuffer body)
     {
         var lengthAt = body.Length;
         body.WriteInt32LittleEndian(0);
@@ -67,6 +67,4 @@ internal sealed class DefinitionLevels : IDisposable
         Count = 0;
         Present = 0;
     }
-
-    public void Dispose() => _bits.Dispose();
 }

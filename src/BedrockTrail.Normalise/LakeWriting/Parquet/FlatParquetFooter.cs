@@ -36,7 +36,7 @@ internal static class FlatParquetFooter
     /// <param name="rowGroups">Rows per row group, in file order.</param>
     /// <param name="chunks">Column chunks, row group by row group, each in column order.</param>
     public static void Write<TRow>(
-        PooledByteBuffer output,
+        GrowableByteBuffer output,
         IReadOnlyList<LakeColumn<TRow>> columns,
         IReadOnlyList<int> rowGroups,
         IReadOnlyList<ColumnChunkInfo> chunks)

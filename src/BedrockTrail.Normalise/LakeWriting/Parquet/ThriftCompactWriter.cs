@@ -18,13 +18,13 @@ internal sealed class ThriftCompactWriter
     public const byte List = 9;
     public const byte Struct = 12;
 
-    private readonly PooledByteBuffer _buffer;
+    private readonly GrowableByteBuffer _buffer;
 
     // The last field id written at each struct depth: headers carry the delta from it. Our structs nest 5 deep at most.
     private readonly short[] _lastFieldIds = new short[16];
     private int _depth;
 
-    public ThriftCompactWriter(PooledByteBuffer buffer)
+    public ThriftCompactWriter(GrowableByteBuffer buffer)
     {
         _buffer = buffer;
     }

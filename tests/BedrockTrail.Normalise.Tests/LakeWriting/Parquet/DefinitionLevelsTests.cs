@@ -12,14 +12,14 @@ public sealed class DefinitionLevelsTests
     public void WriteTo_Levels_LengthThenOneHybridRun(bool[] present, byte[] expected)
     {
         // Given the levels of one page
-        using var levels = new DefinitionLevels();
+        var levels = new DefinitionLevels();
         foreach (var p in present)
         {
             levels.Add(p);
         }
 
         // When written as a page body starts
-        using var body = new PooledByteBuffer(16);
+        var body = new GrowableByteBuffer(16);
         levels.WriteTo(body);
 
         // Then an RLE run for uniform pages, else one bit-packed run of ceil(n / 8) groups
@@ -30,13 +30,13 @@ public sealed class DefinitionLevelsTests
     [Fact]
     public void Reset_AfterAPage_StartsTheNextPageEmpty()
     {
-        using var levels = new DefinitionLevels();
+        var levels = new DefinitionLevels();
         levels.Add(false);
         levels.Add(true);
         levels.Reset();
         levels.Add(true);
 
-        using var body = new PooledByteBuffer(16);
+        var body = new GrowableByteBuffer(16);
         levels.WriteTo(body);
 
         Assert.Equal(new byte[] { 2, 0, 0, 0, 2, 1 }, body.Written.ToArray());

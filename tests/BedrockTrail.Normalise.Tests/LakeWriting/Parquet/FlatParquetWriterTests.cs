@@ -122,6 +122,30 @@ public sealed class FlatParquetWriterTests
             FlatParquetWriter.Write(LakeTables.BedrockCalls, MessyRows.Make<BedrockCall>(2), stream, 10, new CancellationToken(canceled: true)));
     }
 
+    [Fact]
+    public async Task Write_AfterAWriteThatFailedHalfWay_WritesAWholeFile()
+    {
+        // Given a write of several megabytes that fails at its first flush to the destination, leaving the writer's
+        // buffers part filled (writers are kept between files)
+        var rows = MessyRows.Make<InvocationLogRecord>(3)
+            .Select((r, i) => r with { ErrorCode = new string((char)('k' + i), 700_000) })
+            .ToList();
+        using (var failing = new FailingStream())
+        {
+            Assert.Throws<IOException>(() => FlatParquetWriter.Write(LakeTables.InvocationLogs, rows, failing, 100, CancellationToken.None));
+        }
+
+        // When the same rows are written twice more on the same thread
+        using var next = new MemoryStream();
+        FlatParquetWriter.Write(LakeTables.InvocationLogs, rows, next, 100, CancellationToken.None);
+        using var again = new MemoryStream();
+        FlatParquetWriter.Write(LakeTables.InvocationLogs, rows, again, 100, CancellationToken.None);
+
+        // Then the first file after the failure holds nothing of it: it is the same file as the one after it
+        Assert.Equal(again.ToArray(), next.ToArray());
+        await AssertRoundTripAsync(LakeTables.InvocationLogs, rows, rowGroupSize: 2);
+    }
+
     private static async Task<ParquetNetReadBack> AssertRoundTripAsync<TRow>(LakeTable<TRow> table, IReadOnlyList<TRow> rows, int rowGroupSize = 7)
     {
         // When written by the flat writer and read back by Parquet.Net
@@ -193,5 +217,12 @@ public sealed class FlatParquetWriterTests
         await using var reader = await global::Parquet.ParquetReader.CreateAsync(stream, null, false, CancellationToken.None);
         Assert.Equal(table.Columns.Count, reader.Schema.DataFields.Length);
         return reader.Metadata!;
+    }
+
+    private sealed class FailingStream : MemoryStream
+    {
+        public override void Write(ReadOnlySpan<byte> buffer) => throw new IOException("disk full");
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new IOException("disk full");
     }
 }

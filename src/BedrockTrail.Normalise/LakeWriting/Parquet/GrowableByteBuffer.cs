@@ -1,19 +1,19 @@
-using System.Buffers;
 using System.Buffers.Binary;
 
 namespace BedrockTrail.Normalise.LakeWriting.Parquet;
 
 /// <summary>
-/// A growable byte buffer rented from <see cref="ArrayPool{T}.Shared"/>: the page, value and output buffers of the flat
-/// writer are reused page after page and file after file, so encoding allocates nothing per value or per page.
+/// A growable byte buffer: the page, value and output buffers of the flat writer. Its arrays are its own, not the
+/// shared pool's: writers are kept between the files of a run and let go when the run ends (see
+/// <see cref="FlatParquetWriter.ReleaseIdle"/>), whereas arrays returned to the shared pool would stay alive after it.
 /// </summary>
-internal sealed class PooledByteBuffer : IDisposable
+internal sealed class GrowableByteBuffer
 {
     private byte[] _array;
 
-    public PooledByteBuffer(int initialCapacity)
+    public GrowableByteBuffer(int initialCapacity)
     {
-        _array = ArrayPool<byte>.Shared.Rent(initialCapacity);
+        _array = GC.AllocateUninitializedArray<byte>(initialCapacity);
     }
 
     public int Length { get; private set; }
@@ -81,28 +81,13 @@ internal sealed class PooledByteBuffer : IDisposable
         Length += i;
     }
 
-    public void Dispose()
-    {
-        var array = _array;
-        _array = [];
-        Length = 0;
-        if (array.Length > 0)
-        {
-            ArrayPool<byte>.Shared.Return(array);
-        }
-    }
 
     private void Grow(int sizeHint)
     {
         var needed = (long)Length + sizeHint;
         var size = (int)Math.Min(Array.MaxLength, Math.Max(needed, (long)_array.Length * 2));
-        var larger = ArrayPool<byte>.Shared.Rent(size);
+        var larger = GC.AllocateUninitializedArray<byte>(size);
         _array.AsSpan(0, Length).CopyTo(larger);
-        if (_array.Length > 0)
-        {
-            ArrayPool<byte>.Shared.Return(_array);
-        }
-
         _array = larger;
     }
 }
