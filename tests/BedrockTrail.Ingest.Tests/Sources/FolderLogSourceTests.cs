@@ -68,6 +68,36 @@ public sealed class FolderLogSourceTests(S3rverServer server)
         Assert.StartsWith("file:///", listed[1].Uri, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/data/trail/AWSLogs/o-abc123/111122223333/CloudTrail/us-east-1/2025/03/01/x_20250301T0000Z_Ab-9.json.gz")]
+    [InlineData("/data/with space/AWSLogs/a#b/%41/é.json.gz")]
+    [InlineData("/data/odd;chars?/[x]{y}/a+b=c&d.json.gz")]
+    public void FileUri_AbsolutePath_SameAsUriAbsoluteUri(string path)
+    {
+        Assert.Equal(new Uri(path).AbsoluteUri, FolderLogSource.FileUri(path));
+    }
+
+    [Fact]
+    public async Task ListAsync_DotFilesAndFolders_ListedLikeAnyOther()
+    {
+        // Given a dot folder and a dot file (hidden on Unix) beside a trail file
+        using var folder = new TempFolder("folder-dots");
+        var trail = LogFiles.CloudTrailKey(Account, "us-east-1", Day0, 1);
+        foreach (var key in (string[])[trail, ".sync/state.json", ".notes"])
+        {
+            var path = Path.Combine([folder.Path, .. key.Split('/')]);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllBytesAsync(path, LogFiles.CloudTrailBody(key));
+        }
+
+        await using var source = new FolderLogSource(folder.Path);
+
+        // When listed, Then every file is there in S3 key order, with its size
+        var listed = await LogTree.ListAllAsync(source);
+        Assert.Equal([".notes", ".sync/state.json", trail], listed.Select(o => o.Key));
+        Assert.Equal(new FileInfo(Path.Combine([folder.Path, .. trail.Split('/')])).Length, listed[2].Size);
+    }
+
     [Fact]
     public async Task ReadAsync_FolderObject_ReturnsDecompressedBody()
     {
