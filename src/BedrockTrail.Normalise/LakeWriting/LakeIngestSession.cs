@@ -11,12 +11,13 @@ namespace BedrockTrail.Normalise.LakeWriting;
 public sealed class LakeIngestSession : IAsyncDisposable
 {
     /// <summary>
-    /// Rows of all tables waiting in memory at once. A buffered row costs about 2 KB of heap (its strings are UTF-16
-    /// objects), so this keeps the buffers near 60 MB and the whole ingest under 300 MB however large the source.
-    /// When it is reached, the largest partition of any table is written, so files stay as large as memory allows.
-    /// Writing happens in the background, so at most one more partition per table is in memory while it is encoded.
+    /// Rows of all tables waiting in memory at once; when it is reached, the largest partition of any table is written
+    /// in the background (at most one partition per table in flight). What is still buffered when the last object has
+    /// been read is encoded after it, while the cores have nothing else to do: 30,000 rows made that tail about 0.1 s of
+    /// the 1M-event bench's 1.4 s, 12,000 rows cut the median from 1.38 to 1.27 s. Part files stay thousands of rows
+    /// long, and the buffers near 25 MB however large the source.
     /// </summary>
-    public const int MaxBufferedRows = 30_000;
+    public const int MaxBufferedRows = 12_000;
 
     private readonly LakeLayout _lake;
     private readonly FileStream _lock;
