@@ -34,28 +34,6 @@ internal sealed partial class FlatParquetWriter
         FlushPage();
     }
 
-    private void WriteTimestamps<TRow>(Func<TRow, DateTime?> get, ReadOnlySpan<TRow> rows)
-    {
-        for (var i = 0; i < rows.Length; i++)
-        {
-            var value = get(rows[i]);
-            _levels.Add(value.HasValue);
-            if (!value.HasValue)
-            {
-                continue;
-            }
-
-            Int96Timestamp.Write(value.GetValueOrDefault(), _values.GetSpan(Int96Timestamp.Size));
-            _values.Advance(Int96Timestamp.Size);
-            if (_values.Length >= PageValueBytes)
-            {
-                FlushPage();
-            }
-        }
-
-        FlushPage();
-    }
-
     /// <summary>BOOLEAN: one bit a non-null value, least significant bit first, the last byte zero-padded.</summary>
     private void WriteFlags<TRow>(Func<TRow, bool?> get, ReadOnlySpan<TRow> rows)
     {
@@ -95,7 +73,9 @@ internal sealed partial class FlatParquetWriter
         FlushPage();
     }
 
-    private void WriteInt32s<TRow>(Func<TRow, int?> get, ReadOnlySpan<TRow> rows)
+    /// <summary>Fixed-width values (INT32, INT64, INT96 timestamps): <paramref name="size"/> bytes each, as <paramref name="encode"/> writes them.</summary>
+    private void WriteFixed<TRow, T>(Func<TRow, T?> get, ReadOnlySpan<TRow> rows, int size, FixedEncoder<T> encode)
+        where T : struct
     {
         for (var i = 0; i < rows.Length; i++)
         {
@@ -106,7 +86,8 @@ internal sealed partial class FlatParquetWriter
                 continue;
             }
 
-            _values.WriteInt32LittleEndian(value.GetValueOrDefault());
+            encode(_values.GetSpan(size), value.GetValueOrDefault());
+            _values.Advance(size);
             if (_values.Length >= PageValueBytes)
             {
                 FlushPage();
@@ -116,24 +97,5 @@ internal sealed partial class FlatParquetWriter
         FlushPage();
     }
 
-    private void WriteInt64s<TRow>(Func<TRow, long?> get, ReadOnlySpan<TRow> rows)
-    {
-        for (var i = 0; i < rows.Length; i++)
-        {
-            var value = get(rows[i]);
-            _levels.Add(value.HasValue);
-            if (!value.HasValue)
-            {
-                continue;
-            }
-
-            _values.WriteInt64LittleEndian(value.GetValueOrDefault());
-            if (_values.Length >= PageValueBytes)
-            {
-                FlushPage();
-            }
-        }
-
-        FlushPage();
-    }
+    private delegate void FixedEncoder<in T>(Span<byte> destination, T value);
 }

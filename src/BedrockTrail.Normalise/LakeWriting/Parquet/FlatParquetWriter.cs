@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using BedrockTrail.Lake.Schema;
@@ -158,16 +159,16 @@ internal sealed partial class FlatParquetWriter : IDisposable
                 WriteTexts(text.Get, rows);
                 break;
             case TimestampColumn<TRow> time:
-                WriteTimestamps(time.Get, rows);
+                WriteFixed(time.Get, rows, Int96Timestamp.Size, static (span, value) => Int96Timestamp.Write(value, span));
                 break;
             case BooleanColumn<TRow> flag:
                 WriteFlags(flag.Get, rows);
                 break;
             case Int32Column<TRow> number:
-                WriteInt32s(number.Get, rows);
+                WriteFixed(number.Get, rows, sizeof(int), BinaryPrimitives.WriteInt32LittleEndian);
                 break;
             case Int64Column<TRow> number:
-                WriteInt64s(number.Get, rows);
+                WriteFixed(number.Get, rows, sizeof(long), BinaryPrimitives.WriteInt64LittleEndian);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(column), column.Name, "Not a flat scalar column");
