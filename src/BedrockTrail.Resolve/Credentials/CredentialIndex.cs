@@ -22,6 +22,8 @@ public sealed class CredentialIndex
     private readonly List<CredentialIssuance> _issuances;
     private readonly Dictionary<string, CredentialEvent>[] _deduplicated;
     private FallbackMaps? _fallback;
+    private bool _fallbackBuilt;
+    private object? _fallbackLock;
 
     private CredentialIndex(IndexPart[] parts, List<CredentialIssuance> issuances)
     {
@@ -54,7 +56,8 @@ public sealed class CredentialIndex
     /// <summary>Access keys that callers of credential events used: keys known to belong to some session.</summary>
     internal IReadOnlySet<string> CallerKeys => Fallback.CallerKeys;
 
-    private FallbackMaps Fallback => LazyInitializer.EnsureInitialized(ref _fallback, () => FallbackMaps.Build(_issuances, _deduplicated.SelectMany(d => d.Values)));
+    /// <summary>Built once even when two walkers (the two halves of a bulk resolution) ask at the same time.</summary>
+    private FallbackMaps Fallback => LazyInitializer.EnsureInitialized(ref _fallback, ref _fallbackBuilt, ref _fallbackLock, () => FallbackMaps.Build(_issuances, _deduplicated.SelectMany(d => d.Values)))!;
 
     public static CredentialIndex Build(IEnumerable<CredentialEvent> events) => Build(events, PartsFrom);
 

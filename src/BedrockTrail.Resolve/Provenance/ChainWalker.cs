@@ -89,10 +89,11 @@ internal sealed partial class ChainWalker
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_memo, key, out var seen);
         if (seen)
         {
-            return IsInProgress(slot) ? Cut(node, null, EvidenceWords.MissingIssuer) : slot;
+            return IsInProgress(slot) ? CutInCycle(node) : slot;
         }
 
         slot = InProgress;
+        var enclosing = Open(KeyLinks.NotRemembered, key);
         try
         {
             var walk = OnBehalfOf(Enrich(node, key, depth), depth);
@@ -105,6 +106,10 @@ internal sealed partial class ChainWalker
         {
             _memo.Remove(key);
             throw;
+        }
+        finally
+        {
+            _open = enclosing;
         }
     }
 
@@ -123,10 +128,11 @@ internal sealed partial class ChainWalker
         var known = _walkByIssuance[slot];
         if (known.Last is not null)
         {
-            return IsInProgress(known) ? Cut(node, null, EvidenceWords.MissingIssuer) : known;
+            return IsInProgress(known) ? CutInCycle(node) : known;
         }
 
         _walkByIssuance[slot] = InProgress;
+        var enclosing = Open(slot, null);
         try
         {
             var walk = OnBehalfOf(Enrich(node, _links.SessionOf[issuance], depth), depth);
@@ -137,6 +143,10 @@ internal sealed partial class ChainWalker
         {
             _walkByIssuance[slot] = default;
             throw;
+        }
+        finally
+        {
+            _open = enclosing;
         }
     }
 
@@ -176,6 +186,8 @@ internal sealed partial class ChainWalker
 
         if (depth >= _maxDepth)
         {
+            // Where this cut falls depends on how deep the walk began: a remembered walk is then not the key's own.
+            CutByContext = true;
             return Cut(node, null, EvidenceWords.MissingIssuer);
         }
 

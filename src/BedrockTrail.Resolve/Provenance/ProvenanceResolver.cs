@@ -19,8 +19,14 @@ public static class ProvenanceResolver
     /// <summary>Sessions walked per batch while the previous batch's rows are built.</summary>
     internal const int BatchSize = 8192;
 
-    /// <summary><see cref="Resolve(IReadOnlyCollection{ObservedSession}, CredentialIndex, ResolverOptions)"/> with another batch size (tests).</summary>
-    internal static SessionResolution[] Resolve(IReadOnlyCollection<ObservedSession> sessions, CredentialIndex index, ResolverOptions options, int batchSize)
+    /// <summary>From this many sessions, bulk resolution walks the two halves on two threads (smaller lakes: one thread).</summary>
+    internal const int HalvesFrom = 50_000;
+
+    /// <summary>
+    /// <see cref="Resolve(IReadOnlyCollection{ObservedSession}, CredentialIndex, ResolverOptions)"/> with another batch
+    /// size, and another size from which bulk resolution is split in halves (tests).
+    /// </summary>
+    internal static SessionResolution[] Resolve(IReadOnlyCollection<ObservedSession> sessions, CredentialIndex index, ResolverOptions options, int batchSize, int halvesFrom = HalvesFrom)
     {
         ArgumentNullException.ThrowIfNull(sessions);
         ArgumentNullException.ThrowIfNull(index);
@@ -46,8 +52,45 @@ public static class ProvenanceResolver
         }
 
         var links = KeyLinks.Build(sessions, index);
-        var walker = new ChainWalker(new IssuerLookup(index, links, options.ConsoleLinkTolerance), ingested, links, options);
-        return WalkThenBuild(sessions as IReadOnlyList<ObservedSession> ?? [.. sessions], walker, links, batchSize);
+        var list = sessions as IReadOnlyList<ObservedSession> ?? [.. sessions];
+        ChainWalker NewWalker() => new(new IssuerLookup(index, links, options.ConsoleLinkTolerance), ingested, links, options);
+        return !options.BuildHops && list.Count >= Math.Max(2, halvesFrom)
+            ? InHalves(list, NewWalker(), NewWalker(), links)
+            : WalkThenBuild(list, NewWalker(), links, batchSize);
+    }
+
+    /// <summary>
+    /// Walks and builds the first half of the sessions on this thread and the second half on another, each walker
+    /// with its own memo. The rows must be those of one walker going through all sessions in order: the second
+    /// walker checks that its walks are the ones that walker would have reused or made (see
+    /// <see cref="ChainWalker.CanFollow"/>); when not (cycles, the depth limit, a shared parent seen differently), the
+    /// first walker walks the second half again after its own, which is exactly the one-walker order.
+    /// </summary>
+    private static SessionResolution[] InHalves(IReadOnlyList<ObservedSession> sessions, ChainWalker first, ChainWalker second, KeyLinks links)
+    {
+        var results = new SessionResolution[sessions.Count];
+        var half = sessions.Count / 2;
+        second.TrackRememberedWalks();
+        var secondHalf = Task.Run(() => WalkAndBuild(sessions, results, second, links, half, sessions.Count));
+        WalkAndBuild(sessions, results, first, links, 0, half);
+        secondHalf.GetAwaiter().GetResult();
+        if (!second.CanFollow(first))
+        {
+            WalkAndBuild(sessions, results, first, links, half, sessions.Count);
+        }
+
+        return results;
+    }
+
+    private static void WalkAndBuild(IReadOnlyList<ObservedSession> sessions, SessionResolution[] results, ChainWalker walker, KeyLinks links, int start, int end)
+    {
+        var rows = new IdentityRowBuilder();
+        for (var i = start; i < end; i++)
+        {
+            var session = sessions[i];
+            var walk = walker.Walk(session, links.SessionIssuance[i]);
+            results[i] = new SessionResolution(rows.Build(session, walk), walk.Hops, session);
+        }
     }
 
     /// <summary>
