@@ -9,6 +9,7 @@ namespace BedrockTrail.Resolve.Credentials;
 /// fallback), and Identity Center GetRoleCredentials by target account and permission set.
 /// The fallback maps (and the set of caller keys that guards them) are built on first use: most sessions link by
 /// key, and with millions of issuances those maps cost as much as the rest of the index together.
+/// A large index is built in two parts on two threads (<see cref="IndexPart"/>); the result is the same either way.
 /// </summary>
 public sealed class CredentialIndex
 {
@@ -80,7 +81,7 @@ public sealed class CredentialIndex
             issuances.AddRange(parts[i].Issuances);
         }
 
-        InParallel(parts, p => p.Number(firsts[Array.IndexOf(parts, p)]));
+        InParallel(parts, p => p.Number(firsts[p.Index]));
         InParallel(parts, p => p.IndexKeys(parts));
         var index = new CredentialIndex(parts, issuances);
 

@@ -11,6 +11,9 @@ namespace BedrockTrail.Resolve.Credentials;
 /// </summary>
 internal sealed class IndexPart(int part, int parts, List<CredentialEvent> events)
 {
+    /// <summary>This part's position (0 or 1); the parts' issuances are numbered in this order.</summary>
+    public int Index => part;
+
     public HashSet<string> Accounts { get; } = new(StringComparer.Ordinal);
 
     /// <summary>This part's events after failed calls and duplicate event ids are dropped.</summary>

@@ -12,7 +12,10 @@ namespace BedrockTrail.Resolve.Provenance;
 /// </summary>
 public static class ProvenanceResolver
 {
-    /// <summary>Resolves every session. The result is in the sessions' order.</summary>
+    /// <summary>
+    /// Resolves every session. The result is in the sessions' order. A large bulk resolution (no hops) walks the
+    /// two halves of the sessions on two threads; the rows are those of one walk through all sessions.
+    /// </summary>
     public static IReadOnlyList<SessionResolution> Resolve(IReadOnlyCollection<ObservedSession> sessions, CredentialIndex index, ResolverOptions options) =>
         Resolve(sessions, index, options, BatchSize);
 
