@@ -21,15 +21,16 @@ public sealed class CredentialIndex
     private readonly Dictionary<string, IssuanceList> _roleCredentials;
     private readonly HashSet<string> _accounts = new(StringComparer.Ordinal);
     private readonly List<CredentialIssuance> _issuances;
-    private readonly Dictionary<string, CredentialEvent>[] _deduplicated;
+    /// <summary>The events given, failed calls and duplicates included (the fallback reads the callers' keys of the others).</summary>
+    private readonly List<CredentialEvent> _events;
     private FallbackMaps? _fallback;
     private bool _fallbackBuilt;
     private object? _fallbackLock;
 
-    private CredentialIndex(IndexPart[] parts, List<CredentialIssuance> issuances)
+    private CredentialIndex(IndexPart[] parts, List<CredentialIssuance> issuances, List<CredentialEvent> events)
     {
+        _events = events;
         _byKey = [.. parts.Select(p => p.ByKey)];
-        _deduplicated = [.. parts.Select(p => p.ByEventId)];
         _roleCredentials = parts[0].RoleCredentials;
         _issuances = issuances;
         foreach (var part in parts)
@@ -58,7 +59,7 @@ public sealed class CredentialIndex
     internal IReadOnlySet<string> CallerKeys => Fallback.CallerKeys;
 
     /// <summary>Built once even when two walkers (the two halves of a bulk resolution) ask at the same time.</summary>
-    private FallbackMaps Fallback => LazyInitializer.EnsureInitialized(ref _fallback, ref _fallbackBuilt, ref _fallbackLock, () => FallbackMaps.Build(_issuances, _deduplicated.SelectMany(d => d.Values)))!;
+    private FallbackMaps Fallback => LazyInitializer.EnsureInitialized(ref _fallback, ref _fallbackBuilt, ref _fallbackLock, () => FallbackMaps.Build(_issuances, _events))!;
 
     public static CredentialIndex Build(IEnumerable<CredentialEvent> events) => Build(events, PartsFrom);
 
@@ -71,8 +72,8 @@ public sealed class CredentialIndex
 
         // Each step reads what every part made in the step before and writes only its own part's tables. The order
         // issuances are numbered in is never observable: ties count candidates and candidate lists are time-sorted.
-        InParallel(parts, static p => p.Deduplicate());
-        InParallel(parts, p => p.Group(parts));
+        var partOf = parts.Length > 1 ? IndexPart.Partition(all) : null;
+        InParallel(parts, p => p.Group(partOf));
         var issuances = new List<CredentialIssuance>(parts.Sum(p => p.Issuances.Count));
         var firsts = new int[parts.Length];
         for (var i = 0; i < parts.Length; i++)
@@ -83,7 +84,7 @@ public sealed class CredentialIndex
 
         InParallel(parts, p => p.Number(firsts[p.Index]));
         InParallel(parts, p => p.IndexKeys(parts));
-        var index = new CredentialIndex(parts, issuances);
+        var index = new CredentialIndex(parts, issuances, all);
 
         // Time-ordered candidate lists let the fallback look only at its ±tolerance window: popular principals
         // ("cli-session", one person signing in all day) must not make each lookup scan their whole history.
@@ -206,7 +207,7 @@ public sealed class CredentialIndex
             var maps = new FallbackMaps();
             foreach (var e in events)
             {
-                if (!string.IsNullOrEmpty(e.CallerAccessKeyId))
+                if (e is not null && string.IsNullOrEmpty(e.ErrorCode) && !string.IsNullOrEmpty(e.CallerAccessKeyId))
                 {
                     maps.CallerKeys.Add(e.CallerAccessKeyId);
                 }

@@ -5,7 +5,7 @@ namespace BedrockTrail.Resolve.Credentials;
 
 /// <summary>
 /// One part of a <see cref="CredentialIndex"/> under construction. A large index is built in two parts on two
-/// threads, each owning the event ids, copy groups and issued keys that fall to it (<see cref="PartOf"/>), so no
+/// threads, each owning the copy groups (and so the event ids) and issued keys that fall to it (<see cref="PartOf"/>), so no
 /// table is shared and no step depends on which thread runs first: each key is handled by one part, which sees the
 /// events in input order, exactly as one builder would.
 /// </summary>
@@ -15,9 +15,6 @@ internal sealed class IndexPart(int part, int parts, List<CredentialEvent> event
     public int Index => part;
 
     public HashSet<string> Accounts { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>This part's events after failed calls and duplicate event ids are dropped.</summary>
-    public Dictionary<string, CredentialEvent> ByEventId { get; } = new(Capacity(events.Count, parts), StringComparer.Ordinal);
 
     /// <summary>The issuances of this part's copy groups; numbered after every part has made its own.</summary>
     public List<CredentialIssuance> Issuances { get; } = new(Capacity(events.Count, parts));
@@ -47,19 +44,60 @@ internal sealed class IndexPart(int part, int parts, List<CredentialEvent> event
     public static int PartOf(string? key, int parts) =>
         parts == 1 || string.IsNullOrEmpty(key) ? 0 : (key[^1] ^ (key.Length > 1 ? key[^2] >> 1 : 0)) & 1;
 
-    /// <summary>Drops failed calls and keeps one event per event id (the copy with the richest caller, first on a tie).</summary>
-    public void Deduplicate()
+    /// <summary>
+    /// The part each event's copy key falls to (<see cref="NotIndexed"/> for a null), read once on two threads so
+    /// that each part then touches only its own events: reading every event in both parts doubled the memory reads
+    /// of the index's largest step.
+    /// </summary>
+    public static byte[] Partition(List<CredentialEvent> events)
     {
-        foreach (var e in CollectionsMarshal.AsSpan(events))
+        var partOf = new byte[events.Count];
+        void Mark(int start, int end)
         {
-            if (e is null || PartOf(e.EventId, parts) != part)
+            var all = CollectionsMarshal.AsSpan(events);
+            for (var i = start; i < end; i++)
+            {
+                partOf[i] = all[i] is { } e ? (byte)PartOf(CopyKey.Of(e).Id, 2) : NotIndexed;
+            }
+        }
+
+        var half = events.Count / 2;
+        var second = Task.Run(() => Mark(half, events.Count));
+        Mark(0, half);
+        second.GetAwaiter().GetResult();
+        return partOf;
+    }
+
+    /// <summary>
+    /// Merges the copies of each call whose copy key falls to this part (copies share sharedEventID, else requestID;
+    /// an event with neither is its own group, keyed by its event id). Failed calls are dropped, and an event id seen
+    /// twice (the same file ingested under two trails) counts once: the copy with the richest caller, first on a tie.
+    /// Duplicates carry the same copy key, so they meet in one group: one table for both steps, not one each (with
+    /// millions of events, each table is a cache miss per event).
+    /// </summary>
+    /// <param name="partOf">Per event, its part (<see cref="Partition"/>); null when there is one part.</param>
+    public void Group(byte[]? partOf)
+    {
+        // Keyed by the id alone (the fast ordinal string table); the rare id shared by two kinds of key (a request
+        // id equal to some event id, or one request logged under two event names) goes to a table by whole key.
+        var groups = new Dictionary<string, CopyGroup>(Capacity(events.Count, parts), StringComparer.Ordinal);
+        Dictionary<CopyKey, CopyGroup>? others = null;
+        string? lastAccount = null;
+        var all = CollectionsMarshal.AsSpan(events);
+        for (var i = 0; i < all.Length; i++)
+        {
+            if (partOf is not null ? partOf[i] != part : all[i] is null)
             {
                 continue;
             }
 
-            if (!string.IsNullOrEmpty(e.AccountId))
+            var e = all[i];
+
+            // Consecutive events mostly share their account's one string: the set is asked only when it changes.
+            if (!string.IsNullOrEmpty(e.AccountId) && !ReferenceEquals(e.AccountId, lastAccount))
             {
                 Accounts.Add(e.AccountId);
+                lastAccount = e.AccountId;
             }
 
             if (!string.IsNullOrEmpty(e.ErrorCode))
@@ -68,74 +106,51 @@ internal sealed class IndexPart(int part, int parts, List<CredentialEvent> event
                 continue;
             }
 
-            ref var seen = ref CollectionsMarshal.GetValueRefOrAddDefault(ByEventId, e.EventId, out var exists);
-            if (exists)
+            var key = CopyKey.Of(e);
+            ref var group = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, key.Id, out var exists);
+            if (exists && CopyKey.Of(group.First) != key)
             {
-                Duplicates++;
-                if (CredentialIssuance.CallerRichness(e) > CredentialIssuance.CallerRichness(seen!))
-                {
-                    seen = e;
-                }
-
-                continue;
+                others ??= [];
+                group = ref CollectionsMarshal.GetValueRefOrAddDefault(others, key, out exists);
             }
 
-            seen = e;
-        }
-    }
-
-    /// <summary>
-    /// Merges the copies of each call whose copy key falls to this part (copies share sharedEventID, else requestID;
-    /// they may sit in any part's events). An event with neither has no copies: its own part indexes it as it is.
-    /// </summary>
-    public void Group(IndexPart[] all)
-    {
-        var groups = new Dictionary<CopyKey, CopyGroup>();
-        foreach (var other in all)
-        {
-            foreach (var e in other.ByEventId.Values)
+            if (!exists)
             {
-                if (string.IsNullOrEmpty(e.SharedEventId) && string.IsNullOrEmpty(e.RequestId))
-                {
-                    if (ReferenceEquals(other, this))
-                    {
-                        Add(CredentialIssuance.Single(e));
-                    }
-
-                    continue;
-                }
-
-                var key = CopyKey.Of(e);
-                if (PartOf(key.Id, parts) != part)
-                {
-                    continue;
-                }
-
-                ref var group = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, key, out var exists);
-                if (!exists)
-                {
-                    group.First = e;
-                }
-                else
-                {
-                    group.All ??= [group.First];
-                    group.All.Add(e);
-                }
+                group.First = e;
+            }
+            else if (group.ReplaceDuplicate(e))
+            {
+                Duplicates++;
+            }
+            else
+            {
+                group.All ??= [group.First];
+                group.All.Add(e);
             }
         }
 
         foreach (var group in groups.Values)
         {
-            if (group.All is { } copies)
-            {
-                // Input order must not decide which copy speaks for the call.
-                copies.Sort(static (a, b) => a.EventTime != b.EventTime ? a.EventTime.CompareTo(b.EventTime) : string.CompareOrdinal(a.EventId, b.EventId));
-                Add(CredentialIssuance.Merge(copies));
-            }
-            else
-            {
-                Add(CredentialIssuance.Single(group.First));
-            }
+            AddGroup(group);
+        }
+
+        foreach (var group in others?.Values ?? Enumerable.Empty<CopyGroup>())
+        {
+            AddGroup(group);
+        }
+    }
+
+    private void AddGroup(CopyGroup group)
+    {
+        if (group.All is { } copies)
+        {
+            // Input order must not decide which copy speaks for the call.
+            copies.Sort(static (a, b) => a.EventTime != b.EventTime ? a.EventTime.CompareTo(b.EventTime) : string.CompareOrdinal(a.EventId, b.EventId));
+            Add(CredentialIssuance.Merge(copies));
+        }
+        else
+        {
+            Add(CredentialIssuance.Single(group.First));
         }
     }
 
@@ -203,5 +218,42 @@ internal sealed class IndexPart(int part, int parts, List<CredentialEvent> event
     {
         public CredentialEvent First;
         public List<CredentialEvent>? All;
+
+        /// <summary>
+        /// True if the group already holds <paramref name="e"/>'s event id; the richer caller of the two is kept
+        /// (the one held on a tie).
+        /// </summary>
+        public bool ReplaceDuplicate(CredentialEvent e)
+        {
+            if (All is null)
+            {
+                if (!string.Equals(First.EventId, e.EventId, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+
+                if (CredentialIssuance.CallerRichness(e) > CredentialIssuance.CallerRichness(First))
+                {
+                    First = e;
+                }
+
+                return true;
+            }
+
+            for (var i = 0; i < All.Count; i++)
+            {
+                if (string.Equals(All[i].EventId, e.EventId, StringComparison.Ordinal))
+                {
+                    if (CredentialIssuance.CallerRichness(e) > CredentialIssuance.CallerRichness(All[i]))
+                    {
+                        All[i] = e;
+                    }
+
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }

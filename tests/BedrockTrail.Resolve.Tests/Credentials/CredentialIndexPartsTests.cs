@@ -63,6 +63,48 @@ public sealed class CredentialIndexPartsTests
         Assert.Same(issuance, index.ByIssuedKey("ASIA0000000000000002")[0]);
     }
 
+    [Theory]
+    [InlineData(int.MaxValue)]
+    [InlineData(1)]
+    public void Build_SameEventTwiceInACopyGroup_CountsItOnceWithTheRicherCaller(int partsFrom)
+    {
+        // Given the owner's copy of a cross-account call, then the caller's copy twice: once as the owner saw it
+        // (caller only an account) and once in full, both with the caller copy's event id
+        var full = Some.AssumeRole("ASIA0000000000000004", Prod, "Invoker", "bob", Some.At(1), Caller.IamUser(Dev, "bob", "AKIABOB00000000000B"), recipient: Dev, sharedEventId: "shared-4") with { EventId = "copy-c" };
+        var poor = full with { CallerType = "AWSAccount", CallerArn = null, CallerAccessKeyId = null };
+        var owner = poor with { EventId = "copy-d", AccountId = Prod };
+
+        // When
+        var index = CredentialIndex.Build([owner, poor, full], partsFrom);
+
+        // Then one issuance of two copies, speaking with the full copy; the repeat is counted as a duplicate
+        var issuance = Assert.Single(index.Issuances);
+        Assert.Same(full, issuance.Primary);
+        Assert.Equal(["copy-c", "copy-d"], issuance.EventIds.Order(StringComparer.Ordinal));
+        Assert.Equal(1, index.DuplicateCount);
+    }
+
+    [Theory]
+    [InlineData(int.MaxValue)]
+    [InlineData(1)]
+    public void Build_OneIdInTwoKindsOfCopyKey_KeepsTheCallsApart(int partsFrom)
+    {
+        // Given a call whose request id is another call's event id, and a request id under two event names
+        var first = Some.AssumeRole("ASIA0000000000000005", Prod, "R", "a", Some.At(1), Caller.IamUser(Prod, "a", "AKIAA000000000000000")) with { EventId = "id-1", RequestId = null };
+        var second = Some.AssumeRole("ASIA0000000000000006", Prod, "R", "b", Some.At(2), Caller.IamUser(Prod, "b", "AKIAB000000000000000")) with { EventId = "id-2", RequestId = "id-1" };
+        var third = Some.AssumeRole("ASIA0000000000000007", Prod, "R", "c", Some.At(3), Caller.IamUser(Prod, "c", "AKIAC000000000000000")) with { EventId = "id-3", RequestId = "id-1", EventName = "AssumeRoleWithWebIdentity" };
+
+        // When
+        var index = CredentialIndex.Build([first, second, third], partsFrom);
+
+        // Then three issuances, each key issued by its own call
+        Assert.Equal(3, index.IssuanceCount);
+        Assert.Equal(["id-1"], IssuerIds(index, "ASIA0000000000000005"));
+        Assert.Equal(["id-2"], IssuerIds(index, "ASIA0000000000000006"));
+        Assert.Equal(["id-3"], IssuerIds(index, "ASIA0000000000000007"));
+        Assert.Equal(0, index.DuplicateCount);
+    }
+
     private static string[] IssuerIds(CredentialIndex index, string key)
     {
         var list = index.ByIssuedKey(key);
