@@ -19,6 +19,12 @@ internal static class ParquetTableFile
 {
     public const int DefaultRowGroupSize = 100_000;
 
+    /// <summary>
+    /// Row groups written through Parquet.Net: it holds a group's columns, encoded pages and dictionaries at once,
+    /// about 3 KB a row for the identities table (+70 MB of heap for the 35.6k sessions of 5M events, the run's peak).
+    /// </summary>
+    internal const int ParquetNetRowGroupSize = 8_192;
+
     public static Task WriteAsync<TRow>(
         LakeTable<TRow> table,
         IReadOnlyList<TRow> rows,
@@ -28,7 +34,7 @@ internal static class ParquetTableFile
     {
         if (!FlatParquetWriter.CanWrite(table))
         {
-            return WriteWithParquetNetAsync(table, rows, destination, rowGroupSize, cancellationToken);
+            return WriteWithParquetNetAsync(table, rows, destination, Math.Min(rowGroupSize, ParquetNetRowGroupSize), cancellationToken);
         }
 
         FlatParquetWriter.Write(table, rows, destination, rowGroupSize, cancellationToken);

@@ -2,6 +2,7 @@ using BedrockTrail.Lake;
 using BedrockTrail.Lake.Schema;
 using BedrockTrail.Normalise.LakeWriting;
 using BedrockTrail.Normalise.LakeWriting.Parquet;
+using BedrockTrail.TestSupport;
 using Parquet.Meta;
 
 namespace BedrockTrail.Normalise.Tests.LakeWriting.Parquet;
@@ -196,6 +197,37 @@ public sealed class FlatParquetWriterTests
             e.LogicalType?.INTEGER?.BitWidth,
             e.LogicalType?.INTEGER?.IsSigned,
             e.LogicalType?.TIMESTAMP is not null)).ToList();
+
+    [Fact]
+    public async Task WriteAsync_ListTableOfManyRows_ParquetNetRowGroupsBoundedAndRowsReadBack()
+    {
+        // Given more identities than one of Parquet.Net's bounded row groups holds, asked for in one large group
+        var count = (2 * ParquetTableFile.ParquetNetRowGroupSize) + 5;
+        var rows = Enumerable.Range(0, count).Select(i => new IdentityRow
+        {
+            SessionKey = "k" + i,
+            Identity = "person-" + (i % 7),
+            IdentityKind = "person",
+            Chain = [.. Enumerable.Range(0, i % 4).Select(h => $"hop-{h}-{i}")],
+            Hops = i % 4,
+            ChainAccounts = [],
+            Status = "resolved",
+            Evidence = "assume-role",
+            LinkEvidence = ["assume-role"],
+        }).ToList();
+
+        // When
+        using var stream = new MemoryStream();
+        await ParquetTableFile.WriteAsync(LakeTables.Identities, rows, stream, ParquetTableFile.DefaultRowGroupSize, CancellationToken.None);
+
+        // Then the row groups are Parquet.Net's bounded size, and every row reads back in order
+        var file = stream.ToArray();
+        Assert.Equal(3, (await ReadMetadataAsync(LakeTables.Identities, file)).RowGroups.Count);
+        using var folder = new TempFolder("identities");
+        var path = Path.Combine(folder.Path, "identities.parquet");
+        await File.WriteAllBytesAsync(path, file);
+        Assert.Equal(rows.Select(r => r.SessionKey), await ParquetColumnReader.ReadStringsAsync(path, "session_key", CancellationToken.None));
+    }
 
     private static async Task<byte[]> WriteWithParquetNetAsync<TRow>(LakeTable<TRow> table, IReadOnlyList<TRow> rows)
     {
