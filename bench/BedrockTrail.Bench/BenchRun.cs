@@ -27,10 +27,11 @@ internal static class BenchRun
 
         var report = new BenchReport();
 
-        // Best of three: the first pass also warms the page cache, and a shared machine makes any single pass noisy.
-        var (decompressed, decompressElapsed) = Enumerable.Range(0, 3).Select(_ => DecompressionLimit.Run(corpus)).MinBy(r => r.Elapsed);
-        var limit = decompressed / decompressElapsed.TotalSeconds;
-        report.Add("decompression limit (all cores)", $"{decompressed / 1e6:N0} MB of JSON in {decompressElapsed.TotalSeconds:N2} s = {limit / 1e6:N0} MB/s", "reference");
+        // One untimed pass first: it warms the page cache. The limit is then measured once per run, alternated with
+        // the runs it is compared with, and its median is taken as theirs is: a shared machine drifts by 20 % within
+        // the hour, and a best-of pass set against a median credited the limit with the best moment only.
+        var (decompressed, _) = DecompressionLimit.Run(corpus);
+        var limitPasses = new List<double>();
 
         // One untimed run of each first: the first start of a freshly built binary reads it (and libduckdb) from
         // disk, which a user's every later run does not; measured here as 3.2 s against 2.0 s for the next runs.
@@ -50,6 +51,7 @@ internal static class BenchRun
         {
             lake = Path.Combine(work, "lake-" + run.ToString(CultureInfo.InvariantCulture));
             DeleteIfExists(lake);
+            limitPasses.Add(DecompressionLimit.Run(corpus).Elapsed.TotalSeconds);
             last = Measure.Cli(cli, ["ingest", "--source", corpus, "--lake", lake]);
             ours.Add(last.Elapsed.TotalSeconds);
             var baselineOut = Path.Combine(work, "duckdb-" + run.ToString(CultureInfo.InvariantCulture));
@@ -58,6 +60,9 @@ internal static class BenchRun
             Console.Error.WriteLine($"bench: run {run + 1}/{options.Runs}: bedrocktrail {ours[^1]:N2} s, duckdb read_json {duck[^1]:N2} s");
         }
 
+        var limitElapsed = limitPasses.Order().ElementAt(limitPasses.Count / 2);
+        var limit = decompressed / limitElapsed;
+        report.Add("decompression limit (all cores, median of passes alternated with the runs)", $"{decompressed / 1e6:N0} MB of JSON in {limitElapsed:N2} s = {limit / 1e6:N0} MB/s", "reference");
         var events = last!.EventsScanned;
         var ratios = ours.Zip(duck, (o, d) => d / o).Order().ToList();
         var medianRatio = ratios[ratios.Count / 2];
